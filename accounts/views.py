@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from accounts.forms import AccountSettingsForm
+from accounts.services import user_language_set, user_settings_update
+
+
+@require_POST
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's set_language (cookie), remembered on the account too when signed in."""
+    response = set_language(request)
+    if request.user.is_authenticated:
+        user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response
+
+
+@login_required
+def account_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = AccountSettingsForm(
+        request.POST or None,
+        initial={"full_name": user.full_name, "language": user.language, "time_zone": user.time_zone},
+    )
+    if request.method == "POST" and form.is_valid():
+        user_settings_update(user=user, **form.cleaned_data)
+        if user.language:
+            translation.activate(user.language)
+        messages.success(request, _("Your settings are saved."))
+        response = redirect("account_settings")
+        if user.language:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
+        return response
+    return render(request, "accounts/settings.html", {"form": form})

@@ -1,0 +1,155 @@
+"""The demo market: FILMART as in the 2025 news story, on the next March dates so its slots can be booked.
+
+Deterministic and idempotent: every run writes the same rows (upserts keyed by slug or code).
+"""
+
+from datetime import date, time, timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role, User
+from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember, TeamRole
+from filmart import demo_data
+from filmart.models import Market
+
+DEMO_PASSWORD = "filmart-demo"
+DEMO_LOGINS = [
+    ("buyer@example.com", _("Buyer")),
+    ("rep@example.com", _("Tencent sales rep")),
+    ("organiser@example.com", _("Organiser (staff)")),
+]
+ORGANISER_GROUP = "Organisers"
+ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "meetings", "notifications", "account", "mfa"]
+
+
+def demo_market_dates(today: date) -> tuple[date, date]:
+    """The first 17 March still ahead of today, so every demo slot lies in the future."""
+    spec = demo_data.DEMO_MARKET
+    start = date(today.year, spec["start_month"], spec["start_day"])
+    if start <= today:
+        start = date(today.year + 1, spec["start_month"], spec["start_day"])
+    return start, start + timedelta(days=spec["day_count"] - 1)
+
+
+def demo_market_loaded() -> bool:
+    return Market.objects.filter(is_current=True).exists()
+
+
+@transaction.atomic
+def demo_market_load(*, today: date | None = None) -> Market:
+    market = _market(today or timezone.localdate())
+    regions = _regions()
+    pavilions = _pavilions(market, regions)
+    exhibitors = _exhibitors(market, regions, pavilions)
+    _demo_users(exhibitors)
+    return market
+
+
+def _market(today: date) -> Market:
+    spec = demo_data.DEMO_MARKET
+    starts_on, ends_on = demo_market_dates(today)
+    slug = f"filmart-{starts_on.year}"
+    Market.objects.exclude(slug=slug).filter(is_current=True).update(is_current=False)
+    market, _created = Market.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name": f"{spec['name']} {starts_on.year}",
+            "name_zh_hant": f"{starts_on.year}{spec['name_zh_hant']}",
+            "name_zh_hans": f"{starts_on.year}{spec['name_zh_hans']}",
+            "edition": spec["edition"],
+            "venue": spec["venue"],
+            "city": spec["city"],
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "time_zone": spec["time_zone"],
+            "meeting_day_start": time.fromisoformat(spec["meeting_day_start"]),
+            "meeting_day_end": time.fromisoformat(spec["meeting_day_end"]),
+            "slot_minutes": spec["slot_minutes"],
+            "is_current": True,
+        },
+    )
+    return market
+
+
+def _regions() -> dict[str, Region]:
+    rows = [
+        Region(code=code, name=name, name_zh_hant=hant, name_zh_hans=hans, is_asean=asean)
+        for code, name, hant, hans, asean in demo_data.REGIONS
+    ]
+    Region.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["code"],
+        update_fields=["name", "name_zh_hant", "name_zh_hans", "is_asean"],
+    )
+    return {region.code: region for region in Region.objects.all()}
+
+
+def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion]:
+    rows = [
+        Pavilion(
+            market=market, slug=spec["slug"], name=spec["name"], name_zh_hant=spec["name_zh_hant"],
+            name_zh_hans=spec["name_zh_hans"], region=regions.get(spec["region"]) if spec["region"] else None,
+            hall=spec["hall"], is_debut=spec["is_debut"],
+        )
+        for spec in demo_data.PAVILIONS
+    ]
+    Pavilion.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["market", "slug"],
+        update_fields=["name", "name_zh_hant", "name_zh_hans", "region", "hall", "is_debut"],
+    )
+    return {pavilion.slug: pavilion for pavilion in Pavilion.objects.filter(market=market)}
+
+
+def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]) -> dict[str, Exhibitor]:
+    specs = demo_data.generate_exhibitors()
+    # Clear booths first so re-running after a change of stand numbers cannot collide with stale rows.
+    Exhibitor.objects.filter(market=market, slug__in=[s["slug"] for s in specs]).update(stand="")
+    rows = [
+        Exhibitor(
+            market=market, slug=spec["slug"], name=spec["name"], name_zh_hant=spec["name_zh_hant"],
+            name_zh_hans=spec["name_zh_hans"], region=regions[spec["region"]],
+            pavilion=pavilions.get(spec["pavilion"]) if spec["pavilion"] else None,
+            company_type=spec["company_type"], hall=spec["hall"], stand=spec["stand"],
+            description=spec["description"],
+        )
+        for spec in specs
+    ]
+    Exhibitor.objects.bulk_create(
+        rows, batch_size=500, update_conflicts=True, unique_fields=["market", "slug"],
+        update_fields=["name", "name_zh_hant", "name_zh_hans", "region", "pavilion", "company_type", "hall",
+                       "stand", "description"],
+    )
+    return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
+
+
+def _demo_user(email: str, *, full_name: str, role: str, is_staff: bool = False) -> User:
+    user, _created = User.objects.update_or_create(
+        email=email, defaults={"full_name": full_name, "role": role, "is_staff": is_staff, "is_active": True}
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _organiser_group() -> Group:
+    group, _created = Group.objects.get_or_create(name=ORGANISER_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS))
+    return group
+
+
+def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
+    _demo_user("buyer@example.com", full_name="Ploy Srisawat", role=Role.BUYER)
+    rep = _demo_user("rep@example.com", full_name="Li Wei", role=Role.EXHIBITOR)
+    TeamMember.objects.update_or_create(
+        exhibitor=exhibitors["tencent"], user=rep,
+        defaults={"role": TeamRole.REP, "job_title": "International Sales Manager"},
+    )
+    organiser = _demo_user("organiser@example.com", full_name="Market Operations", role=Role.ORGANISER,
+                           is_staff=True)
+    organiser.groups.add(_organiser_group())

@@ -1,0 +1,23 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from exhibitors.selectors import market_figures
+from filmart.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_market_load
+
+
+class Command(BaseCommand):
+    help = "Load (or refresh) the FILMART demo market and its three demo logins. Safe to run again."
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        market = demo_market_load()
+        figures = market_figures(market=market)
+        self.stdout.write(self.style.SUCCESS(
+            f"{market.name}: {market.starts_on:%d %b %Y} - {market.ends_on:%d %b %Y}, "
+            f"{figures['exhibitors']} exhibitors from {figures['regions']} countries and regions, "
+            f"{figures['pavilions']} pavilions, {figures['asean']} from ASEAN "
+            f"(loaded in {time.monotonic() - started:.1f} s)."
+        ))
+        for email, role in DEMO_LOGINS:
+            self.stdout.write(f"  {email:<24} {role}  password: {DEMO_PASSWORD}")

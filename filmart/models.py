@@ -1,0 +1,50 @@
+from datetime import time
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from filmart.validators import validate_time_zone
+
+
+class Market(models.Model):
+    """One edition of the fair. Meeting hours are wall-clock times in the market's own zone."""
+
+    name = models.CharField(_("name"), max_length=120)
+    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
+    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200)
+    city = models.CharField(_("city"), max_length=80)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=settings.MARKET_DEFAULT_TIME_ZONE, validators=[validate_time_zone]
+    )
+    meeting_day_start = models.TimeField(_("meetings start at"), default=time(10, 0))
+    meeting_day_end = models.TimeField(_("meetings end at"), default=time(18, 0))
+    slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=30)
+    is_current = models.BooleanField(_("current market"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("market")
+        verbose_name_plural = _("markets")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="market_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(meeting_day_end__gt=F("meeting_day_start")), name="market_meeting_hours_ordered"
+            ),
+            models.CheckConstraint(condition=Q(slot_minutes__gte=5, slot_minutes__lte=240), name="market_slot_length"),
+            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_market"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def day_count(self) -> int:
+        return (self.ends_on - self.starts_on).days + 1

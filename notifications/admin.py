@@ -1,0 +1,36 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from notifications.models import OutboundEmail, OutboundStatus
+from notifications.services import outbound_email_resend
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "recipient_list", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["subject", "recipients", "body_text"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in OutboundEmail._meta.fields if f.name != "raw_message"]
+    exclude = ["raw_message"]
+    actions = ["resend"]
+
+    @admin.display(description=_("recipients"))
+    def recipient_list(self, obj: OutboundEmail) -> str:
+        return ", ".join(obj.recipients)
+
+    @admin.action(description=_("Send the selected failed emails again"))
+    def resend(self, request, queryset):
+        failed = list(queryset.filter(status=OutboundStatus.FAILED).values_list("pk", flat=True))
+        for pk in failed:
+            outbound_email_resend(pk=pk)
+        self.message_user(
+            request,
+            ngettext("%(count)d email queued again.", "%(count)d emails queued again.", len(failed))
+            % {"count": len(failed)},
+            messages.SUCCESS,
+        )
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -1,0 +1,105 @@
+"""The outbox: every email is a row first, then a delivery over SMTP that a worker retries until it lands."""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from notifications.models import OutboundEmail, OutboundStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+STUCK_AFTER = timedelta(minutes=10)
+DELIVERY_MAILER = "smtp"
+
+
+def _html_alternative(message: EmailMessage) -> str:
+    if isinstance(message, EmailMultiAlternatives):
+        for alternative in message.alternatives:
+            content, mimetype = alternative[0], alternative[1]
+            if mimetype == "text/html":
+                return content
+    return message.body if message.content_subtype == "html" else ""
+
+
+def outbound_email_queue(*, message: EmailMessage) -> OutboundEmail:
+    """Store the message and ask a worker to send it once the surrounding transaction commits."""
+    row = OutboundEmail.objects.create(
+        from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
+        recipients=list(message.recipients()),
+        subject=str(message.subject)[:255],
+        body_text=message.body if message.content_subtype != "html" else "",
+        body_html=_html_alternative(message),
+        raw_message=message.message().as_bytes(),
+    )
+    transaction.on_commit(lambda: _enqueue(row.pk))
+    return row
+
+
+def _enqueue(pk: int) -> None:
+    from notifications.tasks import outbound_email_send
+
+    try:
+        outbound_email_send.delay(pk)
+    except Exception:  # noqa: BLE001 - the broker being down must not fail the user's request
+        logger.warning("Could not enqueue outbound email %s; the outbox sweep will send it", pk, exc_info=True)
+
+
+def _claim(pk: int) -> OutboundEmail | None:
+    """Compare-and-swap pending -> sending, so two workers never send the same row."""
+    now = timezone.now()
+    claimed = OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.PENDING).update(
+        status=OutboundStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    return OutboundEmail.objects.get(pk=pk) if claimed else None
+
+
+def outbound_email_deliver(*, pk: int) -> bool:
+    """Send one outbox row over SMTP. Returns True when this call delivered it."""
+    row = _claim(pk)
+    if row is None:
+        return False
+    try:
+        connection = mailers[DELIVERY_MAILER]
+        connection.open()
+        try:
+            connection.connection.sendmail(row.from_email, row.recipients, bytes(row.raw_message))
+        finally:
+            connection.close()
+    except (smtplib.SMTPException, OSError) as exc:
+        permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused)
+        give_up = permanent or row.attempts >= MAX_ATTEMPTS
+        OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.SENDING).update(
+            status=OutboundStatus.FAILED if give_up else OutboundStatus.PENDING,
+            next_attempt_at=timezone.now() + timedelta(seconds=30 * 2 ** min(row.attempts, 8)),
+            last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
+        )
+        logger.warning("Outbound email %s not delivered (attempt %s): %s", pk, row.attempts, exc)
+        return False
+    OutboundEmail.objects.filter(pk=pk).update(status=OutboundStatus.SENT, sent_at=timezone.now(), last_error="")
+    return True
+
+
+def outbox_sweep(*, limit: int = 200) -> int:
+    """Deliver what is due, and put back rows a dead worker left half-sent. Returns rows delivered."""
+    now = timezone.now()
+    OutboundEmail.objects.filter(status=OutboundStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
+        status=OutboundStatus.PENDING
+    )
+    due = OutboundEmail.objects.filter(status=OutboundStatus.PENDING, next_attempt_at__lte=now).order_by(
+        "next_attempt_at"
+    )
+    return sum(outbound_email_deliver(pk=pk) for pk in due.values_list("pk", flat=True)[:limit])
+
+
+def outbound_email_resend(*, pk: int) -> None:
+    OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.FAILED).update(
+        status=OutboundStatus.PENDING, next_attempt_at=timezone.now(), attempts=0
+    )
+    transaction.on_commit(lambda: _enqueue(pk))

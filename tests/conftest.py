@@ -1,0 +1,70 @@
+import copy
+import os
+import socket
+import threading
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in these tests are synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class SmtpSink:
+    """A real SMTP server on loopback that keeps what it receives."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        with self.lock:
+            self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+    def clear(self) -> None:
+        with self.lock:
+            self.messages.clear()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    yield sink, controller.port
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_sink(smtp_server, settings) -> SmtpSink:
+    sink, port = smtp_server
+    mailers = copy.deepcopy(settings.MAILERS)
+    mailers["smtp"]["OPTIONS"]["port"] = port
+    settings.MAILERS = mailers
+    sink.clear()
+    return sink
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    # Rate-limit counters live in the (real) cache; each test starts with none.
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def demo_market(db):
+    from filmart.demo import demo_market_load
+
+    return demo_market_load()

@@ -1,0 +1,15 @@
+"""Test settings: the real stack, on Redis databases of their own so tests never touch the demo's queue."""
+
+import os
+
+os.environ.setdefault("FILMART_REDIS_CACHE_DB", "14")
+os.environ.setdefault("FILMART_REDIS_BROKER_DB", "15")
+os.environ.setdefault("CELERY_BEAT_SCHEDULE_FILENAME", "/tmp/filmart-test-celerybeat-schedule")
+
+from filmart.settings import *  # noqa: E402, F403
+
+# Hashing strength is not under test; speed is welcome.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Mail goes to a loopback SMTP sink that each test run starts (see conftest.smtp_sink).
+MAILERS["smtp"]["OPTIONS"] |= {"host": "127.0.0.1", "port": 0}  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = "filmart-test"  # noqa: F405
