@@ -1,16 +1,13 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from filmart.selectors import market_current
+from filmart.selectors import market_for_request
 
 
 def market(request: HttpRequest) -> dict:
-    # Evaluated lazily so pages that never show the market run no query for it.
-    cache: dict = {}
-
-    def current():
-        if "market" not in cache:
-            cache["market"] = market_current()
-        return cache["market"]
-
-    return {"current_market": current, "demo_mailbox": settings.DEMO_MAILBOX}
+    # Lazy, so pages that never show the market run no query for it.
+    return {
+        "current_market": SimpleLazyObject(lambda: market_for_request(request)),
+        "demo_mailbox": settings.DEMO_MAILBOX,
+    }

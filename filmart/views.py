@@ -6,11 +6,11 @@ from django.views.decorators.http import require_GET
 from exhibitors.selectors import market_figures, pavilions_with_counts
 from filmart.health import stack_health
 from filmart.home import home_next_steps
-from filmart.selectors import market_current
+from filmart.selectors import market_for_request
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    market = market_current()
+    market = market_for_request(request)
     context = {"next_steps": home_next_steps(request.user), "figures": None, "pavilions": []}
     if market:
         context["figures"] = market_figures(market=market)

@@ -10,6 +10,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
+from tests import settings as project_settings
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in these tests are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -44,6 +46,12 @@ def smtp_server():
     controller.start()
     yield sink, controller.port
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def _real_mailers(settings):
+    # Django's test set-up swaps mail for an in-memory stand-in; these tests use the app's outbox and real SMTP.
+    settings.MAILERS = copy.deepcopy(project_settings.MAILERS)
 
 
 @pytest.fixture

@@ -13,3 +13,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail goes to a loopback SMTP sink that each test run starts (see conftest.smtp_sink).
 MAILERS["smtp"]["OPTIONS"] |= {"host": "127.0.0.1", "port": 0}  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = "filmart-test"  # noqa: F405
+LOGGING["loggers"]["mail.log"] = {"level": "WARNING"}  # noqa: F405
