@@ -94,7 +94,8 @@ class Exhibitor(models.Model):
 
     @property
     def booth(self) -> str:
-        return f"{self.hall} {self.stand}".strip()
+        """As printed in the floor plan, e.g. 1E-C01."""
+        return "-".join(part for part in (self.hall, self.stand) if part)
 
 
 class TeamRole(models.TextChoices):

@@ -60,7 +60,7 @@ def _market(today: date) -> Market:
             "name": f"{spec['name']} {starts_on.year}",
             "name_zh_hant": f"{starts_on.year}{spec['name_zh_hant']}",
             "name_zh_hans": f"{starts_on.year}{spec['name_zh_hans']}",
-            "edition": spec["edition"],
+            "edition": spec["edition"] + starts_on.year - spec["edition_year"],
             "venue": spec["venue"],
             "city": spec["city"],
             "starts_on": starts_on,
@@ -105,8 +105,8 @@ def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion
 
 def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]) -> dict[str, Exhibitor]:
     specs = demo_data.generate_exhibitors()
-    # Clear booths first so re-running after a change of stand numbers cannot collide with stale rows.
-    Exhibitor.objects.filter(market=market, slug__in=[s["slug"] for s in specs]).update(stand="")
+    # Clear booths first so a re-run after the floor plan changed cannot collide with stale stand numbers.
+    Exhibitor.objects.filter(market=market).update(stand="")
     rows = [
         Exhibitor(
             market=market, slug=spec["slug"], name=spec["name"], name_zh_hant=spec["name_zh_hant"],

@@ -313,7 +313,9 @@ DEMO_MARKET: dict = {
     "name": "FILMART",
     "name_zh_hant": "香港國際影視展",
     "name_zh_hans": "香港国际影视展",
-    "edition": 30,
+    # The 29th edition ran in March 2025 (the news story); later years count on from it.
+    "edition": 29,
+    "edition_year": 2025,
     "venue": "Hong Kong Convention and Exhibition Centre",
     "city": "Hong Kong",
     "time_zone": "Asia/Hong_Kong",
