@@ -12,7 +12,10 @@ class SignupForm(allauth_forms.SignupForm):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     role = forms.ChoiceField(
         label=_("I am coming to the market as"),
-        choices=[(Role.BUYER, _("A buyer: I license content")), (Role.EXHIBITOR, _("An exhibitor: I sell content"))],
+        choices=[
+            (Role.BUYER, _("A buyer: I license content")),
+            (Role.EXHIBITOR, _("An exhibitor: I sell content")),
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": _("Tell us whether you are a buyer or an exhibitor.")},
     )
@@ -25,9 +28,10 @@ class SignupForm(allauth_forms.SignupForm):
     def validate_unique_email(self, value: str) -> str:
         # Sign-up says plainly that an address is taken (the rate limit on sign-ups bounds probing);
         # sign-in and password reset keep allauth's enumeration prevention.
-        if EmailAddress.objects.filter(email__iexact=value).exists() or User.objects.filter(
-            email__iexact=value
-        ).exists():
+        if (
+            EmailAddress.objects.filter(email__iexact=value).exists()
+            or User.objects.filter(email__iexact=value).exists()
+        ):
             raise forms.ValidationError(
                 _("An account already uses this address. Sign in, or reset your password if you forgot it."),
                 code="email_taken",
@@ -39,8 +43,12 @@ class AccountSettingsForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     language = forms.ChoiceField(label=_("Language"), required=False)
     time_zone = forms.CharField(
-        label=_("Home time zone"), max_length=64, required=False,
-        help_text=_("For example Europe/Paris or America/Los_Angeles. Times stay in market time, with yours beside."),
+        label=_("Home time zone"),
+        max_length=64,
+        required=False,
+        help_text=_(
+            "For example Europe/Paris or America/Los_Angeles. Times stay in market time, with yours beside."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

@@ -24,7 +24,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.BUYER)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     time_zone = models.CharField(
-        _("home time zone"), max_length=64, blank=True, validators=[validate_time_zone],
+        _("home time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
         help_text=_("Meeting times are shown in market time, with this zone beside them."),
     )
     is_staff = models.BooleanField(_("staff status"), default=False)

@@ -27,13 +27,20 @@ class Region(models.Model):
 class Pavilion(models.Model):
     """A regional pavilion on the show floor, e.g. the Guangdong Pavilion."""
 
-    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="pavilions", verbose_name=_("market"))
+    market = models.ForeignKey(
+        Market, on_delete=models.CASCADE, related_name="pavilions", verbose_name=_("market")
+    )
     name = models.CharField(_("name"), max_length=120)
     name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"))
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="pavilions", verbose_name=_("region")
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pavilions",
+        verbose_name=_("region"),
     )
     hall = models.CharField(_("hall"), max_length=20, blank=True)
     is_debut = models.BooleanField(_("first time at the market"), default=False)
@@ -42,7 +49,9 @@ class Pavilion(models.Model):
         verbose_name = _("pavilion")
         verbose_name_plural = _("pavilions")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["market", "slug"], name="pavilion_slug_unique_per_market")]
+        constraints = [
+            models.UniqueConstraint(fields=["market", "slug"], name="pavilion_slug_unique_per_market")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -61,14 +70,22 @@ class CompanyType(models.TextChoices):
 class Exhibitor(models.Model):
     """A company at the market, with a booth (hall + stand) and a team."""
 
-    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("market"))
+    market = models.ForeignKey(
+        Market, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("market")
+    )
     name = models.CharField(_("name"), max_length=200)
     name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=220)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("region")
+    )
     pavilion = models.ForeignKey(
-        Pavilion, on_delete=models.SET_NULL, null=True, blank=True, related_name="exhibitors",
+        Pavilion,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="exhibitors",
         verbose_name=_("pavilion"),
     )
     company_type = models.CharField(_("company type"), max_length=20, choices=CompanyType.choices)
@@ -85,7 +102,9 @@ class Exhibitor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["market", "slug"], name="exhibitor_slug_unique_per_market"),
             models.UniqueConstraint(
-                fields=["market", "hall", "stand"], condition=~Q(stand=""), name="exhibitor_booth_unique_per_market"
+                fields=["market", "hall", "stand"],
+                condition=~Q(stand=""),
+                name="exhibitor_booth_unique_per_market",
             ),
         ]
 
@@ -104,7 +123,9 @@ class TeamRole(models.TextChoices):
 
 
 class TeamMember(models.Model):
-    exhibitor = models.ForeignKey(Exhibitor, on_delete=models.CASCADE, related_name="team", verbose_name=_("exhibitor"))
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="team", verbose_name=_("exhibitor")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
     )

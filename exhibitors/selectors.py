@@ -24,4 +24,6 @@ def pavilions_with_counts(*, market: Market) -> QuerySet[Pavilion]:
 
 
 def memberships_for_user(*, user, market: Market) -> QuerySet[TeamMember]:
-    return TeamMember.objects.filter(user=user, exhibitor__market=market).select_related("exhibitor", "exhibitor__pavilion")
+    return TeamMember.objects.filter(user=user, exhibitor__market=market).select_related(
+        "exhibitor", "exhibitor__pavilion"
+    )

@@ -16,7 +16,7 @@ from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember, TeamRole
 from filmart import demo_data
 from filmart.models import Market
 
-DEMO_PASSWORD = "filmart-demo"
+DEMO_PASSWORD = "filmart-demo"  # noqa: S105 - the published demo password
 DEMO_LOGINS = [
     ("buyer@example.com", _("Buyer")),
     ("rep@example.com", _("Tencent sales rep")),
@@ -81,7 +81,9 @@ def _regions() -> dict[str, Region]:
         for code, name, hant, hans, asean in demo_data.REGIONS
     ]
     Region.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["code"],
+        rows,
+        update_conflicts=True,
+        unique_fields=["code"],
         update_fields=["name", "name_zh_hant", "name_zh_hans", "is_asean"],
     )
     return {region.code: region for region in Region.objects.all()}
@@ -90,37 +92,64 @@ def _regions() -> dict[str, Region]:
 def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion]:
     rows = [
         Pavilion(
-            market=market, slug=spec["slug"], name=spec["name"], name_zh_hant=spec["name_zh_hant"],
-            name_zh_hans=spec["name_zh_hans"], region=regions.get(spec["region"]) if spec["region"] else None,
-            hall=spec["hall"], is_debut=spec["is_debut"],
+            market=market,
+            slug=spec["slug"],
+            name=spec["name"],
+            name_zh_hant=spec["name_zh_hant"],
+            name_zh_hans=spec["name_zh_hans"],
+            region=regions.get(spec["region"]) if spec["region"] else None,
+            hall=spec["hall"],
+            is_debut=spec["is_debut"],
         )
         for spec in demo_data.PAVILIONS
     ]
     Pavilion.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["market", "slug"],
+        rows,
+        update_conflicts=True,
+        unique_fields=["market", "slug"],
         update_fields=["name", "name_zh_hant", "name_zh_hans", "region", "hall", "is_debut"],
     )
     return {pavilion.slug: pavilion for pavilion in Pavilion.objects.filter(market=market)}
 
 
-def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]) -> dict[str, Exhibitor]:
+def _exhibitors(
+    market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]
+) -> dict[str, Exhibitor]:
     specs = demo_data.generate_exhibitors()
     # Clear booths first so a re-run after the floor plan changed cannot collide with stale stand numbers.
     Exhibitor.objects.filter(market=market).update(stand="")
     rows = [
         Exhibitor(
-            market=market, slug=spec["slug"], name=spec["name"], name_zh_hant=spec["name_zh_hant"],
-            name_zh_hans=spec["name_zh_hans"], region=regions[spec["region"]],
+            market=market,
+            slug=spec["slug"],
+            name=spec["name"],
+            name_zh_hant=spec["name_zh_hant"],
+            name_zh_hans=spec["name_zh_hans"],
+            region=regions[spec["region"]],
             pavilion=pavilions.get(spec["pavilion"]) if spec["pavilion"] else None,
-            company_type=spec["company_type"], hall=spec["hall"], stand=spec["stand"],
+            company_type=spec["company_type"],
+            hall=spec["hall"],
+            stand=spec["stand"],
             description=spec["description"],
         )
         for spec in specs
     ]
     Exhibitor.objects.bulk_create(
-        rows, batch_size=500, update_conflicts=True, unique_fields=["market", "slug"],
-        update_fields=["name", "name_zh_hant", "name_zh_hans", "region", "pavilion", "company_type", "hall",
-                       "stand", "description"],
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["market", "slug"],
+        update_fields=[
+            "name",
+            "name_zh_hant",
+            "name_zh_hans",
+            "region",
+            "pavilion",
+            "company_type",
+            "hall",
+            "stand",
+            "description",
+        ],
     )
     return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
 
@@ -147,9 +176,11 @@ def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
     _demo_user("buyer@example.com", full_name="Ploy Srisawat", role=Role.BUYER)
     rep = _demo_user("rep@example.com", full_name="Li Wei", role=Role.EXHIBITOR)
     TeamMember.objects.update_or_create(
-        exhibitor=exhibitors["tencent"], user=rep,
+        exhibitor=exhibitors["tencent"],
+        user=rep,
         defaults={"role": TeamRole.REP, "job_title": "International Sales Manager"},
     )
-    organiser = _demo_user("organiser@example.com", full_name="Market Operations", role=Role.ORGANISER,
-                           is_staff=True)
+    organiser = _demo_user(
+        "organiser@example.com", full_name="Market Operations", role=Role.ORGANISER, is_staff=True
+    )
     organiser.groups.add(_organiser_group())

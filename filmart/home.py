@@ -21,31 +21,61 @@ class NextStep:
 def home_next_steps(user) -> list[NextStep]:
     if not user.is_authenticated:
         return [
-            NextStep(_("Create your account"), _("Sign up as a buyer or an exhibitor; it takes a minute."),
-                     reverse("account_signup"), _("Sign up")),
-            NextStep(_("Already registered?"), _("Sign in to see your market."), reverse("account_login"),
-                     _("Sign in")),
+            NextStep(
+                _("Create your account"),
+                _("Sign up as a buyer or an exhibitor; it takes a minute."),
+                reverse("account_signup"),
+                _("Sign up"),
+            ),
+            NextStep(
+                _("Already registered?"),
+                _("Sign in to see your market."),
+                reverse("account_login"),
+                _("Sign in"),
+            ),
         ]
     steps: list[NextStep] = []
     if user.is_staff:
-        steps.append(NextStep(_("Run the market"), _("Set up halls, pavilions, exhibitors and users in admin."),
-                              reverse("admin:index"), _("Open admin")))
+        steps.append(
+            NextStep(
+                _("Run the market"),
+                _("Set up halls, pavilions, exhibitors and users in admin."),
+                reverse("admin:index"),
+                _("Open admin"),
+            )
+        )
     elif user.is_exhibitor:
         market = market_current()
         memberships = list(memberships_for_user(user=user, market=market)) if market else []
         for membership in memberships:
             exhibitor = membership.exhibitor
-            steps.append(NextStep(
-                _("Your company: %(name)s") % {"name": localized_value(exhibitor, "name")},
-                _("%(role)s · booth %(booth)s") % {"role": membership.get_role_display(), "booth": exhibitor.booth},
-            ))
+            steps.append(
+                NextStep(
+                    _("Your company: %(name)s") % {"name": localized_value(exhibitor, "name")},
+                    _("%(role)s · booth %(booth)s")
+                    % {"role": membership.get_role_display(), "booth": exhibitor.booth},
+                )
+            )
         if not memberships:
-            steps.append(NextStep(_("Join your company's team"),
-                                  _("Ask your company admin to invite you, or write to the organisers.")))
+            steps.append(
+                NextStep(
+                    _("Join your company's team"),
+                    _("Ask your company admin to invite you, or write to the organisers."),
+                )
+            )
     else:
-        steps.append(NextStep(_("Tell exhibitors what you acquire"),
-                              _("Territories, media rights, genres and languages: your buyer profile drives your "
-                                "matches.")))
-    steps.append(NextStep(_("Your account"), _("Name, language, home time zone and two-factor sign-in."),
-                          reverse("account_settings"), _("Account settings")))
+        steps.append(
+            NextStep(
+                _("Tell exhibitors what you acquire"),
+                _("Territories, media rights, genres and languages: your buyer profile drives your matches."),
+            )
+        )
+    steps.append(
+        NextStep(
+            _("Your account"),
+            _("Name, language, home time zone and two-factor sign-in."),
+            reverse("account_settings"),
+            _("Account settings"),
+        )
+    )
     return steps

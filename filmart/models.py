@@ -21,7 +21,10 @@ class Market(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default=settings.MARKET_DEFAULT_TIME_ZONE, validators=[validate_time_zone]
+        _("time zone"),
+        max_length=64,
+        default=settings.MARKET_DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
     )
     meeting_day_start = models.TimeField(_("meetings start at"), default=time(10, 0))
     meeting_day_end = models.TimeField(_("meetings end at"), default=time(18, 0))
@@ -38,8 +41,12 @@ class Market(models.Model):
             models.CheckConstraint(
                 condition=Q(meeting_day_end__gt=F("meeting_day_start")), name="market_meeting_hours_ordered"
             ),
-            models.CheckConstraint(condition=Q(slot_minutes__gte=5, slot_minutes__lte=240), name="market_slot_length"),
-            models.UniqueConstraint(fields=["is_current"], condition=Q(is_current=True), name="one_current_market"),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5, slot_minutes__lte=240), name="market_slot_length"
+            ),
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="one_current_market"
+            ),
         ]
 
     def __str__(self) -> str:

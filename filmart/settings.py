@@ -13,7 +13,6 @@ from urllib.parse import unquote, urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,7 +34,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEVELOPMENT_SECRET_KEY = "django-insecure-filmart-development-only-never-in-production"
+DEVELOPMENT_SECRET_KEY = "django-insecure-filmart-development-only-never-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else DEVELOPMENT_SECRET_KEY)
 if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure")):
     raise ImproperlyConfigured(
@@ -165,7 +164,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must not hang a web request when Redis is down: the outbox sweep sends later.
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 60.0},
@@ -224,7 +227,9 @@ def smtp_options_from_url(url: str) -> dict:
     """smtp://user:password@host:port, smtp+tls:// (STARTTLS) or smtp+ssl:// (implicit TLS)."""
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtp+tls", "smtp+ssl"}:
-        raise ImproperlyConfigured(f"EMAIL_URL scheme must be smtp, smtp+tls or smtp+ssl, not {parts.scheme!r}.")
+        raise ImproperlyConfigured(
+            f"EMAIL_URL scheme must be smtp, smtp+tls or smtp+ssl, not {parts.scheme!r}."
+        )
     return {
         "host": parts.hostname or "127.0.0.1",
         "port": parts.port or {"smtp": 25, "smtp+tls": 587, "smtp+ssl": 465}[parts.scheme],
@@ -243,11 +248,14 @@ MAILERS = {
     # Every message becomes an outbox row first (same transaction as its cause)...
     "default": {"BACKEND": "notifications.backends.OutboxEmailBackend"},
     # ...and a Celery task delivers it through this one.
-    "smtp": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": smtp_options_from_url(EMAIL_URL)},
+    "smtp": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": smtp_options_from_url(EMAIL_URL),
+    },
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FILMART <no-reply@filmart.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The demo shows every outgoing message at /mailbox/ so a newcomer can verify an address without a mail server.
+# The demo shows every outgoing message at /mailbox/: a newcomer can verify an address without a mail server.
 DEMO_MAILBOX = env_bool("DEMO_MAILBOX", not PRODUCTION)
 
 # --- Internationalisation -----------------------------------------------------------------------------

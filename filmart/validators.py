@@ -6,4 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(_("“%(value)s” is not a time zone name such as Asia/Hong_Kong."), params={"value": value})
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as Asia/Hong_Kong."), params={"value": value}
+        )

@@ -21,7 +21,9 @@ class OutboundEmail(models.Model):
     body_text = models.TextField(_("plain text"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
     raw_message = models.BinaryField(_("MIME message"))
-    status = models.CharField(_("status"), max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)

@@ -48,7 +48,9 @@ def _enqueue(pk: int) -> None:
     try:
         outbound_email_send.delay(pk)
     except Exception:  # noqa: BLE001 - the broker being down must not fail the user's request
-        logger.warning("Could not enqueue outbound email %s; the outbox sweep will send it", pk, exc_info=True)
+        logger.warning(
+            "Could not enqueue outbound email %s; the outbox sweep will send it", pk, exc_info=True
+        )
 
 
 def _claim(pk: int) -> OutboundEmail | None:
@@ -82,7 +84,9 @@ def outbound_email_deliver(*, pk: int) -> bool:
         )
         logger.warning("Outbound email %s not delivered (attempt %s): %s", pk, row.attempts, exc)
         return False
-    OutboundEmail.objects.filter(pk=pk).update(status=OutboundStatus.SENT, sent_at=timezone.now(), last_error="")
+    OutboundEmail.objects.filter(pk=pk).update(
+        status=OutboundStatus.SENT, sent_at=timezone.now(), last_error=""
+    )
     return True
 
 

@@ -50,7 +50,7 @@ def smtp_server():
 
 @pytest.fixture(autouse=True)
 def _real_mailers(settings):
-    # Django's test set-up swaps mail for an in-memory stand-in; these tests use the app's outbox and real SMTP.
+    # Django's test set-up swaps mail for an in-memory stand-in; these tests use the outbox and real SMTP.
     settings.MAILERS = copy.deepcopy(project_settings.MAILERS)
 
 

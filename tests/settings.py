@@ -4,7 +4,6 @@ import os
 
 os.environ.setdefault("FILMART_REDIS_CACHE_DB", "14")
 os.environ.setdefault("FILMART_REDIS_BROKER_DB", "15")
-os.environ.setdefault("CELERY_BEAT_SCHEDULE_FILENAME", "/tmp/filmart-test-celerybeat-schedule")
 
 from filmart.settings import *  # noqa: E402, F403
 

@@ -32,7 +32,10 @@ def test_buyer_signs_up_and_verifies_the_address_from_the_email(client, smtp_sin
     user = User.objects.get(email="ana@globo.example")
     assert (user.role, user.full_name) == (Role.BUYER, "Ana Souza")
     assert not EmailAddress.objects.get(user=user).verified
-    assert "We have sent an email" in response.content.decode() or "Verify Your Email" in response.content.decode()
+    assert (
+        "We have sent an email" in response.content.decode()
+        or "Verify Your Email" in response.content.decode()
+    )
 
     row = OutboundEmail.objects.get(recipients=["ana@globo.example"])
     assert outbox_sweep() == 1
@@ -149,7 +152,9 @@ def test_account_settings_reject_an_unknown_time_zone_and_keep_the_input(client)
     assert 'value="New Name"' in html
     user.refresh_from_db()
     assert user.full_name == "Old Name"
-    client.post(reverse("account_settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"})
+    client.post(
+        reverse("account_settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"}
+    )
     user.refresh_from_db()
     assert (user.full_name, user.time_zone) == ("New Name", "Europe/Paris")
 

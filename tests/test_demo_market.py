@@ -17,7 +17,9 @@ def snapshot() -> dict:
         "markets": list(Market.objects.values_list("pk", "slug", "is_current")),
         "regions": Region.objects.count(),
         "pavilions": list(Pavilion.objects.order_by("pk").values_list("pk", "slug", "hall")),
-        "exhibitors": list(Exhibitor.objects.order_by("pk").values_list("pk", "slug", "hall", "stand", "pavilion_id")),
+        "exhibitors": list(
+            Exhibitor.objects.order_by("pk").values_list("pk", "slug", "hall", "stand", "pavilion_id")
+        ),
         "users": list(User.objects.order_by("pk").values_list("pk", "email", "role")),
         "team": list(TeamMember.objects.values_list("exhibitor__slug", "user__email", "role")),
     }
@@ -60,8 +62,11 @@ def test_loading_again_changes_nothing(demo_market):
 
 @pytest.mark.parametrize(
     ("today", "expected_start"),
-    [(date(2026, 11, 25), date(2027, 3, 17)), (date(2027, 1, 5), date(2027, 3, 17)),
-     (date(2027, 3, 17), date(2028, 3, 17))],
+    [
+        (date(2026, 11, 25), date(2027, 3, 17)),
+        (date(2027, 1, 5), date(2027, 3, 17)),
+        (date(2027, 3, 17), date(2028, 3, 17)),
+    ],
 )
 def test_demo_dates_are_always_ahead(today, expected_start):
     assert demo_market_dates(today)[0] == expected_start
@@ -69,8 +74,13 @@ def test_demo_dates_are_always_ahead(today, expected_start):
 
 def test_demo_loader_refuses_nothing_when_an_older_market_is_current(db):
     old = Market.objects.create(
-        name="FILMART 2020", slug="filmart-2020", venue="HKCEC", city="Hong Kong",
-        starts_on=date(2020, 3, 17), ends_on=date(2020, 3, 20), is_current=True,
+        name="FILMART 2020",
+        slug="filmart-2020",
+        venue="HKCEC",
+        city="Hong Kong",
+        starts_on=date(2020, 3, 17),
+        ends_on=date(2020, 3, 20),
+        is_current=True,
     )
     market = demo_market_load()
     old.refresh_from_db()

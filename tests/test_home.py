@@ -71,15 +71,26 @@ def test_htmx_is_vendored_not_fetched_from_a_cdn():
 
 def _market_with_pavilions(count: int) -> Market:
     market = Market.objects.create(
-        name="Test Market", slug="test", venue="Hall", city="Hong Kong", starts_on="2030-03-17",
-        ends_on="2030-03-20", is_current=True,
+        name="Test Market",
+        slug="test",
+        venue="Hall",
+        city="Hong Kong",
+        starts_on="2030-03-17",
+        ends_on="2030-03-20",
+        is_current=True,
     )
     region = Region.objects.create(code="HK", name="Hong Kong")
     for n in range(count):
         pavilion = Pavilion.objects.create(market=market, name=f"Pavilion {n}", slug=f"p{n}", region=region)
         Exhibitor.objects.create(
-            market=market, name=f"Company {n}", slug=f"c{n}", region=region, pavilion=pavilion,
-            company_type="studio", hall="1A", stand=f"A{n}",
+            market=market,
+            name=f"Company {n}",
+            slug=f"c{n}",
+            region=region,
+            pavilion=pavilion,
+            company_type="studio",
+            hall="1A",
+            stand=f"A{n}",
         )
     return market
 

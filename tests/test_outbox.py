@@ -25,7 +25,11 @@ def test_mail_is_a_row_written_in_the_callers_transaction():
 def test_delivery_goes_over_smtp_once(smtp_sink):
     send_welcome()
     row = OutboundEmail.objects.get()
-    assert (row.status, row.body_text, row.body_html) == (OutboundStatus.PENDING, "Plain words", "<p>Rich words</p>")
+    assert (row.status, row.body_text, row.body_html) == (
+        OutboundStatus.PENDING,
+        "Plain words",
+        "<p>Rich words</p>",
+    )
 
     assert outbound_email_deliver(pk=row.pk) is True
     assert outbound_email_deliver(pk=row.pk) is False  # already sent: never twice
@@ -40,7 +44,10 @@ def test_smtp_down_keeps_the_mail_for_a_later_sweep(smtp_sink, settings):
     send_welcome()
     row = OutboundEmail.objects.get()
     working = settings.MAILERS
-    settings.MAILERS = {**working, "smtp": {**working["smtp"], "OPTIONS": {**working["smtp"]["OPTIONS"], "port": 1}}}
+    settings.MAILERS = {
+        **working,
+        "smtp": {**working["smtp"], "OPTIONS": {**working["smtp"]["OPTIONS"], "port": 1}},
+    }
 
     assert outbound_email_deliver(pk=row.pk) is False
     row.refresh_from_db()

@@ -23,7 +23,7 @@ def test_sign_up_as_a_buyer_and_verify_from_the_demo_mailbox(page, demo_market):
 
     page.goto("/mailbox/")
     page.get_by_role("link", name=re.compile("Please Confirm Your Email Address")).click()
-    page.locator("a[href*=\"/accounts/confirm-email/\"]").click()
+    page.locator('a[href*="/accounts/confirm-email/"]').click()
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Welcome, Ana")).to_be_visible()
     expect(page.get_by_text("Tell exhibitors what you acquire")).to_be_visible()

@@ -13,11 +13,13 @@ class Command(BaseCommand):
         started = time.monotonic()
         market = demo_market_load()
         figures = market_figures(market=market)
-        self.stdout.write(self.style.SUCCESS(
-            f"{market.name}: {market.starts_on:%d %b %Y} - {market.ends_on:%d %b %Y}, "
-            f"{figures['exhibitors']} exhibitors from {figures['regions']} countries and regions, "
-            f"{figures['pavilions']} pavilions, {figures['asean']} from ASEAN "
-            f"(loaded in {time.monotonic() - started:.1f} s)."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{market.name}: {market.starts_on:%d %b %Y} - {market.ends_on:%d %b %Y}, "
+                f"{figures['exhibitors']} exhibitors from {figures['regions']} countries and regions, "
+                f"{figures['pavilions']} pavilions, {figures['asean']} from ASEAN "
+                f"(loaded in {time.monotonic() - started:.1f} s)."
+            )
+        )
         for email, role in DEMO_LOGINS:
             self.stdout.write(f"  {email:<24} {role}  password: {DEMO_PASSWORD}")

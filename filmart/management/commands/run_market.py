@@ -24,7 +24,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default=os.environ.get("FILMART_ADDR", "127.0.0.1:8000"))
-        parser.add_argument("--keep-servers", action="store_true", help="Leave embedded PostgreSQL/Redis running.")
+        parser.add_argument(
+            "--keep-servers", action="store_true", help="Leave embedded PostgreSQL/Redis running."
+        )
 
     def handle(self, *args, addr: str, keep_servers: bool, **options):
         embedded_servers = not (os.environ.get("DATABASE_URL") or os.environ.get("REDIS_URL"))
@@ -39,10 +41,27 @@ class Command(BaseCommand):
         data = Path(settings.BASE_DIR) / ".data"
         commands = {
             "web": [python, "manage.py", "runserver", addr],
-            "worker": [python, "-m", "celery", "-A", "filmart", "worker", "--loglevel=INFO",
-                       "--concurrency=2", "--hostname=worker@%h"],
-            "beat": [python, "-m", "celery", "-A", "filmart", "beat", "--loglevel=INFO",
-                     f"--schedule={data / 'celerybeat-schedule'}"],
+            "worker": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "filmart",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=2",
+                "--hostname=worker@%h",
+            ],
+            "beat": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "filmart",
+                "beat",
+                "--loglevel=INFO",
+                f"--schedule={data / 'celerybeat-schedule'}",
+            ],
         }
         children = {
             name: subprocess.Popen(cmd, cwd=settings.BASE_DIR, env=env, start_new_session=True)
@@ -97,7 +116,9 @@ class Command(BaseCommand):
         try:
             controller.start()
         except OSError as exc:
-            self.stderr.write(f"Mail sink not started ({exc}); something else listens on port {smtp['port']}.")
+            self.stderr.write(
+                f"Mail sink not started ({exc}); something else listens on port {smtp['port']}."
+            )
             return None
         return controller
 
