@@ -30,8 +30,9 @@ $(PY):
 	$$python -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "Installing dependencies into $(VENV) (first time: about a minute)..."
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from django.conf import settings
@@ -67,6 +69,7 @@ class Command(BaseCommand):
             name: subprocess.Popen(cmd, cwd=settings.BASE_DIR, env=env, start_new_session=True)
             for name, cmd in commands.items()
         }
+        self._wait_until_serving(addr, children["web"])
         self._print_welcome(addr)
 
         stopping = False
@@ -101,6 +104,18 @@ class Command(BaseCommand):
                 embedded.redis_stop()
                 embedded.postgres_stop()
             self.stdout.write("Stopped.")
+
+    def _wait_until_serving(self, addr: str, web: subprocess.Popen, timeout: float = 60) -> None:
+        """Print the welcome once the page answers, so it is the last thing on screen, not lost above."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and web.poll() is None:
+            try:
+                urllib.request.urlopen(f"http://{addr}/healthz", timeout=2)  # noqa: S310 - our own loopback URL
+                return
+            except urllib.error.HTTPError:
+                return  # it answered, if not all parts are healthy yet
+            except OSError:
+                time.sleep(0.3)
 
     def _start_mail_sink(self):
         """Loopback SMTP server for the demo; messages are also readable at /mailbox/."""
