@@ -1,6 +1,8 @@
 from allauth.account import forms as allauth_forms
 from allauth.account.models import EmailAddress
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
@@ -33,7 +35,12 @@ class SignupForm(allauth_forms.SignupForm):
             or User.objects.filter(email__iexact=value).exists()
         ):
             raise forms.ValidationError(
-                _("An account already uses this address. Sign in, or reset your password if you forgot it."),
+                format_html(
+                    _('An account already uses this address. <a href="{login}">Sign in</a>, or '
+                      '<a href="{reset}">reset your password</a> if you forgot it.'),
+                    login=reverse("account_login"),
+                    reset=reverse("account_reset_password"),
+                ),
                 code="email_taken",
             )
         return super().validate_unique_email(value)

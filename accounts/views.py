@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
@@ -23,18 +22,27 @@ def language_set(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
+    """Name, language and home time zone; htmx swaps just the form, a plain post redirects."""
     user = request.user
     form = AccountSettingsForm(
         request.POST or None,
         initial={"full_name": user.full_name, "language": user.language, "time_zone": user.time_zone},
     )
+    saved = False
     if request.method == "POST" and form.is_valid():
         user_settings_update(user=user, **form.cleaned_data)
-        if user.language:
-            translation.activate(user.language)
-        messages.success(request, _("Your settings are saved."))
-        response = redirect("account_settings")
-        if user.language:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax")
-        return response
-    return render(request, "accounts/settings.html", {"form": form})
+        if not request.htmx:
+            messages.success(request, _("Your settings are saved."))
+            return _remember_language(redirect("account_settings"), user.language)
+        saved = True
+    template = "accounts/settings.html#settings-form" if request.htmx else "accounts/settings.html"
+    response = render(request, template, {"form": form, "saved": saved})
+    if saved and user.language and user.language != request.LANGUAGE_CODE:
+        response.headers["HX-Refresh"] = "true"  # the whole page should now speak the chosen language
+    return _remember_language(response, user.language) if saved else response
+
+
+def _remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    if language:
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+    return response

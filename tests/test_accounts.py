@@ -84,6 +84,8 @@ def test_taken_email_is_refused_with_a_clear_message(client):
     response = client.post(reverse("account_signup"), {**SIGNUP, "email": "Taken@Example.org"})
     html = response.content.decode()
     assert "An account already uses this address" in html
+    errors = html.split('class="field-errors"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="/accounts/login/"' in errors and 'href="/accounts/password/reset/"' in errors
     assert 'value="Ana Souza"' in html
     assert User.objects.filter(email__iexact="taken@example.org").count() == 1
 
@@ -184,3 +186,30 @@ def test_two_factor_totp_is_offered_and_enforced(client):
     code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
     response = client.post(reverse("mfa_authenticate"), {"code": code}, follow=True)
     assert response.wsgi_request.user == user
+
+
+def test_account_settings_over_htmx_swap_only_the_form(client):
+    user = UserFactory(full_name="Old Name")
+    client.force_login(user)
+    url = reverse("account_settings")
+    response = client.post(
+        url, {"full_name": "", "language": "", "time_zone": ""}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<form method="post"') and "<html" not in html
+    assert "This field is required" in html
+
+    response = client.post(
+        url,
+        {"full_name": "Ploy S.", "language": "", "time_zone": "Asia/Bangkok"},
+        headers={"HX-Request": "true"},
+    )
+    assert "Your settings are saved." in response.content.decode()
+    assert "HX-Refresh" not in response.headers
+    user.refresh_from_db()
+    assert (user.full_name, user.time_zone) == ("Ploy S.", "Asia/Bangkok")
+
+    response = client.post(
+        url, {"full_name": "Ploy S.", "language": "zh-hans", "time_zone": ""}, headers={"HX-Request": "true"}
+    )
+    assert response.headers["HX-Refresh"] == "true"

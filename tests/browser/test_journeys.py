@@ -88,3 +88,18 @@ def test_home_fits_a_phone(phone_page, demo_market):
     phone_page.get_by_role("button", name="Menu").click()
     expect(nav_sign_in).to_be_visible()
     screenshot(phone_page, "home-phone")
+
+
+def test_account_settings_update_in_place_with_htmx(page, demo_market):
+    sign_in(page, "buyer@example.com", DEMO_PASSWORD)
+    page.get_by_role("link", name="Account", exact=True).click()
+    page.evaluate("window.sameDocument = true")  # survives only if nothing reloads the page
+    page.get_by_label("Home time zone").fill("Mars/Olympus")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("is not a time zone name")).to_be_visible()
+    expect(page.get_by_label("Home time zone")).to_have_value("Mars/Olympus")
+    page.get_by_label("Home time zone").fill("Asia/Bangkok")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your settings are saved.")).to_be_visible()
+    assert page.evaluate("window.sameDocument") is True
+    screenshot(page, "account-settings")
