@@ -14,7 +14,7 @@ FIND_PYTHON := for p in python3.13 python3.12 python3; do \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo $$p; break; fi; done
 
-.PHONY: help run test lint install messages clean-data
+.PHONY: help run test install messages stop-servers clean-data
 
 help:
 	@echo "make run    start the app with the demo market on http://127.0.0.1:8000"
@@ -52,6 +52,8 @@ messages: install
 	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='.data/*' --no-obsolete
 	$(PY) manage.py compile_translations
 
-clean-data:
-	$(PY) -c "from filmart import embedded; embedded.postgres_stop(); embedded.redis_stop()"
+stop-servers:
+	@[ ! -x $(PY) ] || $(PY) -c "from filmart import embedded; embedded.postgres_stop(); embedded.redis_stop()"
+
+clean-data: stop-servers
 	rm -rf .data

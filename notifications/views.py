@@ -6,7 +6,7 @@ from notifications.models import OutboundEmail
 
 
 def _demo_only() -> None:
-    if not settings.DEMO_MAILBOX:
+    if not settings.DEMO_MODE:
         raise Http404
 
 

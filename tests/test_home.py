@@ -102,3 +102,16 @@ def test_home_query_count_does_not_grow_with_the_market(client, pavilions):
         html = client.get("/").content.decode()
     assert f"Pavilion {pavilions - 1}" in html
     assert len(queries) == 3, [q["sql"] for q in queries]
+
+
+def test_demo_mode_shows_the_demo_logins_and_mailbox(client, settings):
+    settings.DEMO_MODE = True
+    assert "rep@example.com" in client.get(reverse("account_login")).content.decode()
+    assert client.get(reverse("mailbox")).status_code == 200
+
+
+def test_outside_demo_mode_there_is_no_mailbox_and_no_published_login(client, settings):
+    settings.DEMO_MODE = False
+    assert "rep@example.com" not in client.get(reverse("account_login")).content.decode()
+    assert client.get(reverse("mailbox")).status_code == 404
+    assert client.get("/mailbox/1/").status_code == 404
