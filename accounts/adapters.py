@@ -1,4 +1,8 @@
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.conf import settings
 from django.urls import reverse
 
@@ -13,6 +17,12 @@ class AccountAdapter(DefaultAccountAdapter):
         user.full_name = form.cleaned_data.get("full_name", "")
         user.language = getattr(request, "LANGUAGE_CODE", "") or ""
         return super().save_user(request, user, form, commit=commit)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # allauth's mails greet with the site's name; by default that is the host name ("127.0.0.1:8000").
+        site = get_current_site(allauth_context.request)
+        named_site = SimpleNamespace(name=settings.SITE_NAME, domain=site.domain)
+        super().send_mail(template_prefix, email, {"current_site": named_site, **context})
 
     def get_email_verification_redirect_url(self, email_address):
         return reverse("home")

@@ -253,6 +253,7 @@ MAILERS = {
         "OPTIONS": smtp_options_from_url(EMAIL_URL),
     },
 }
+SITE_NAME = "FILMART"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FILMART <no-reply@filmart.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Demo mode shows every outgoing message at /mailbox/ (a newcomer can verify an address without a mail

@@ -42,7 +42,9 @@ def test_buyer_signs_up_and_verifies_the_address_from_the_email(client, smtp_sin
     [received] = smtp_sink.messages
     assert received["To"] == "ana@globo.example"
     assert received["Subject"] == row.subject
-    link = confirmation_link(received.get_body(("plain",)).get_content())
+    body = received.get_body(("plain",)).get_content()
+    assert "Hello from FILMART!" in body
+    link = confirmation_link(body)
 
     path = link.split("testserver", 1)[1]
     assert "Confirm" in client.get(path).content.decode()
