@@ -37,15 +37,26 @@ class Market(models.Model):
         verbose_name_plural = _("markets")
         ordering = ["-starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="market_ends_after_start"),
             models.CheckConstraint(
-                condition=Q(meeting_day_end__gt=F("meeting_day_start")), name="market_meeting_hours_ordered"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="market_ends_after_start",
+                violation_error_message=_("The last day cannot be before the first day."),
             ),
             models.CheckConstraint(
-                condition=Q(slot_minutes__gte=5, slot_minutes__lte=240), name="market_slot_length"
+                condition=Q(meeting_day_end__gt=F("meeting_day_start")),
+                name="market_meeting_hours_ordered",
+                violation_error_message=_("Meetings must end after they start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),
+                name="market_slot_length",
+                violation_error_message=_("A slot lasts between 5 and 240 minutes."),
             ),
             models.UniqueConstraint(
-                fields=["is_current"], condition=Q(is_current=True), name="one_current_market"
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_market",
+                violation_error_message=_("Another market is already the current one; untick it first."),
             ),
         ]
 

@@ -85,3 +85,31 @@ def test_demo_loader_refuses_nothing_when_an_older_market_is_current(db):
     market = demo_market_load()
     old.refresh_from_db()
     assert market.is_current and not old.is_current
+
+
+def test_market_admin_explains_bad_dates_and_hours(client, demo_market):
+    from accounts.models import User
+
+    client.force_login(User.objects.get(email="organiser@example.com"))
+    response = client.post(
+        f"/admin/filmart/market/{demo_market.pk}/change/",
+        {
+            "name": demo_market.name,
+            "slug": demo_market.slug,
+            "venue": "HKCEC",
+            "city": "Hong Kong",
+            "starts_on": "2030-03-20",
+            "ends_on": "2030-03-17",
+            "time_zone": "Asia/Hong_Kong",
+            "meeting_day_start": "18:00",
+            "meeting_day_end": "10:00",
+            "slot_minutes": "30",
+            "is_current": "on",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The last day cannot be before the first day." in html
+    assert "Meetings must end after they start." in html
+    demo_market.refresh_from_db()
+    assert demo_market.venue == "Hong Kong Convention and Exhibition Centre"
