@@ -1,3 +1,7 @@
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -34,3 +38,45 @@ def test_compiled_catalogues_are_used(language, expected):
 def test_home_page_speaks_the_browsers_language(language, text):
     html = Client().get("/", headers={"accept-language": language}).content.decode()
     assert text in html
+
+
+def test_catalogues_hold_every_string_of_the_code(tmp_path):
+    """Extract the strings afresh from a copy of the code and compare: nothing new may lack a translation."""
+    if not shutil.which("xgettext"):
+        message = "GNU gettext (xgettext) is needed to extract strings: apt-get install gettext"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    base = Path(settings.BASE_DIR)
+    for name in [
+        "manage.py",
+        "accounts",
+        "exhibitors",
+        "filmart",
+        "meetings",
+        "notifications",
+        "templates",
+        "locale",
+    ]:
+        source = base / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.DATABASE_URL,
+        "REDIS_URL": settings.REDIS_URL,
+        "DJANGO_SETTINGS_MODULE": "filmart.settings",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "zh_Hant", "-l", "zh_Hans", "--no-obsolete"],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    for language in ["zh_Hant", "zh_Hans"]:
+        extracted = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
+        missing = [entry.msgid for entry in extracted if not entry.translated() or entry.fuzzy]
+        assert not missing, f"{language} lacks translations (run `make messages`, then translate): {missing}"
