@@ -36,8 +36,10 @@ class SignupForm(allauth_forms.SignupForm):
         ):
             raise forms.ValidationError(
                 format_html(
-                    _('An account already uses this address. <a href="{login}">Sign in</a>, or '
-                      '<a href="{reset}">reset your password</a> if you forgot it.'),
+                    _(
+                        'An account already uses this address. <a href="{login}">Sign in</a>, or '
+                        '<a href="{reset}">reset your password</a> if you forgot it.'
+                    ),
                     login=reverse("account_login"),
                     reset=reverse("account_reset_password"),
                 ),
@@ -53,6 +55,9 @@ class AccountSettingsForm(forms.Form):
         label=_("Home time zone"),
         max_length=64,
         required=False,
+        widget=forms.TextInput(
+            attrs={"list": "time-zone-names", "autocomplete": "off", "spellcheck": "false"}
+        ),
         help_text=_(
             "For example Europe/Paris or America/Los_Angeles. Times stay in market time, with yours beside."
         ),

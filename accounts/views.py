@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 
 from accounts.forms import AccountSettingsForm
 from accounts.services import user_language_set, user_settings_update
+from filmart.validators import time_zone_names
 
 
 @require_POST
@@ -36,7 +37,8 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             return _remember_language(redirect("account_settings"), user.language)
         saved = True
     template = "accounts/settings.html#settings-form" if request.htmx else "accounts/settings.html"
-    response = render(request, template, {"form": form, "saved": saved})
+    context = {"form": form, "saved": saved, "time_zone_names": time_zone_names()}
+    response = render(request, template, context)
     if saved and user.language and user.language != request.LANGUAGE_CODE:
         response.headers["HX-Refresh"] = "true"  # the whole page should now speak the chosen language
     return _remember_language(response, user.language) if saved else response

@@ -10,4 +10,3 @@ def market_for_request(request) -> Market | None:
     if not hasattr(request, "_current_market"):
         request._current_market = market_current()
     return request._current_market
-

@@ -1,7 +1,16 @@
 import zoneinfo
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+
+@cache
+def time_zone_names() -> list[str]:
+    """IANA zone names a person would pick (Area/City), sorted."""
+    return sorted(
+        name for name in zoneinfo.available_timezones() if "/" in name and not name.startswith("Etc/")
+    )
 
 
 def validate_time_zone(value: str) -> None:

@@ -59,3 +59,17 @@ def test_smtp_down_keeps_the_mail_for_a_later_sweep(smtp_sink, settings):
     OutboundEmail.objects.filter(pk=row.pk).update(next_attempt_at=row.created_at)  # the backoff has passed
     assert outbox_sweep() == 1
     assert len(smtp_sink.messages) == 1
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_demo_mailbox_lists_mail_in_constant_queries(client, settings, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.DEMO_MODE = True
+    for n in range(count):
+        EmailMultiAlternatives(f"Notice {n}", "Body", None, [f"p{n}@example.org"]).send()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/mailbox/").content.decode()
+    assert f"Notice {count - 1}" in html and "p0@example.org" in html
+    assert len(queries) == 2  # the messages, and the current market for the page header
