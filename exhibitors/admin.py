@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 
-from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember
+from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
+from exhibitors.resources import ExhibitorResource, TitleResource
 
 
 @admin.register(Region)
@@ -26,15 +29,26 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(Exhibitor)
-class ExhibitorAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_zh_hant", "region", "pavilion", "hall", "stand", "company_type"]
+class ExhibitorAdmin(ImportExportModelAdmin):
+    resource_classes = [ExhibitorResource]
+    list_display = ["name", "name_zh_hant", "region", "pavilion", "hall", "stand", "company_type", "title_count"]
     list_filter = ["market", "company_type", "region__is_asean", "region", "pavilion"]
-    search_fields = ["name", "name_zh_hant", "name_zh_hans", "stand"]
+    search_fields = ["name", "name_zh_hant", "name_zh_hans", "stand", "slug"]
     list_select_related = ["region", "pavilion"]
     autocomplete_fields = ["region", "pavilion"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at"]
+    readonly_fields = ["created_at", "updated_at"]
+    exclude = ["logo_thumbnail"]
     inlines = [TeamMemberInline]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(title_total=Count("titles"))
+
+    @admin.display(description=_("titles"), ordering="title_total")
+    def title_count(self, obj: Exhibitor) -> int:
+        return obj.title_total
 
 
 @admin.register(TeamMember)
@@ -44,3 +58,39 @@ class TeamMemberAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__full_name", "exhibitor__name"]
     list_select_related = ["user", "exhibitor"]
     autocomplete_fields = ["user", "exhibitor"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "exhibitor", "role", "created_at", "accepted_at"]
+    list_filter = ["role", "accepted_at"]
+    search_fields = ["email", "exhibitor__name"]
+    list_select_related = ["exhibitor"]
+    readonly_fields = ["token", "created_at", "accepted_at", "invited_by"]
+
+
+class RightsInline(admin.TabularInline):
+    model = RightsAvailability
+    extra = 0
+
+
+@admin.register(Title)
+class TitleAdmin(ImportExportModelAdmin):
+    resource_classes = [TitleResource]
+    list_display = ["english_title", "original_title", "exhibitor", "kind", "year", "status", "original_language"]
+    list_filter = ["kind", "status", "original_language", "year", "exhibitor__region"]
+    search_fields = ["english_title", "original_title", "slug", "exhibitor__name"]
+    list_select_related = ["exhibitor"]
+    autocomplete_fields = ["exhibitor"]
+    readonly_fields = ["created_at", "updated_at"]
+    exclude = ["poster_thumbnail"]
+    inlines = [RightsInline]
+
+
+@admin.register(RightsAvailability)
+class RightsAvailabilityAdmin(admin.ModelAdmin):
+    list_display = ["title", "media", "territories", "worldwide_except", "exclusive", "available_from"]
+    list_filter = ["exclusive", "worldwide_except", "available_from"]
+    search_fields = ["title__english_title", "title__original_title"]
+    list_select_related = ["title"]
+    autocomplete_fields = ["title"]

@@ -1,8 +1,14 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
+from django.db.models.functions import Lower
+from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 
+from exhibitors.vocabulary import Genre, Language, Media, TitleKind, TitleStatus
 from filmart.models import Market
 
 
@@ -27,9 +33,7 @@ class Region(models.Model):
 class Pavilion(models.Model):
     """A regional pavilion on the show floor, e.g. the Guangdong Pavilion."""
 
-    market = models.ForeignKey(
-        Market, on_delete=models.CASCADE, related_name="pavilions", verbose_name=_("market")
-    )
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="pavilions", verbose_name=_("market"))
     name = models.CharField(_("name"), max_length=120)
     name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
@@ -49,9 +53,7 @@ class Pavilion(models.Model):
         verbose_name = _("pavilion")
         verbose_name_plural = _("pavilions")
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["market", "slug"], name="pavilion_slug_unique_per_market")
-        ]
+        constraints = [models.UniqueConstraint(fields=["market", "slug"], name="pavilion_slug_unique_per_market")]
 
     def __str__(self) -> str:
         return self.name
@@ -70,16 +72,12 @@ class CompanyType(models.TextChoices):
 class Exhibitor(models.Model):
     """A company at the market, with a booth (hall + stand) and a team."""
 
-    market = models.ForeignKey(
-        Market, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("market")
-    )
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("market"))
     name = models.CharField(_("name"), max_length=200)
     name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=220)
-    region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("region")
-    )
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("region"))
     pavilion = models.ForeignKey(
         Pavilion,
         on_delete=models.SET_NULL,
@@ -93,7 +91,11 @@ class Exhibitor(models.Model):
     stand = models.CharField(_("stand"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbnails/", blank=True)
+    search_document = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("exhibitor")
@@ -105,7 +107,12 @@ class Exhibitor(models.Model):
                 fields=["market", "hall", "stand"],
                 condition=~Q(stand=""),
                 name="exhibitor_booth_unique_per_market",
+                violation_error_message=_("Another exhibitor already has this booth."),
             ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_document"], name="exhibitor_search"),
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="exhibitor_name_trgm"),
         ]
 
     def __str__(self) -> str:
@@ -123,9 +130,7 @@ class TeamRole(models.TextChoices):
 
 
 class TeamMember(models.Model):
-    exhibitor = models.ForeignKey(
-        Exhibitor, on_delete=models.CASCADE, related_name="team", verbose_name=_("exhibitor")
-    )
+    exhibitor = models.ForeignKey(Exhibitor, on_delete=models.CASCADE, related_name="team", verbose_name=_("exhibitor"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
     )
@@ -139,3 +144,158 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.exhibitor}"
+
+
+class Invitation(models.Model):
+    """A company admin's invitation for a colleague to join the team; accepted by signing in with that address."""
+
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("exhibitor")
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("team role"), max_length=10, choices=TeamRole.choices, default=TeamRole.REP)
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "exhibitor",
+                condition=Q(accepted_at__isnull=True),
+                name="one_open_invitation_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.exhibitor}"
+
+
+class Cardinality(Func):
+    function = "cardinality"
+    output_field = models.IntegerField()
+
+
+class Title(models.Model):
+    """An item in an exhibitor's catalogue."""
+
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="titles", verbose_name=_("exhibitor")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=TitleKind.choices)
+    original_title = models.CharField(_("original title"), max_length=200)
+    english_title = models.CharField(_("English title"), max_length=200)
+    genres = ArrayField(
+        models.CharField(max_length=16, choices=Genre.choices),
+        verbose_name=_("genres"),
+        default=list,
+        blank=True,
+    )
+    episodes = models.PositiveIntegerField(_("episodes"), null=True, blank=True)
+    episode_minutes = models.PositiveSmallIntegerField(
+        _("minutes"), null=True, blank=True, help_text=_("Running time of a film, or of one episode.")
+    )
+    original_language = models.CharField(_("original language"), max_length=8, choices=Language.choices)
+    subtitle_languages = ArrayField(
+        models.CharField(max_length=8, choices=Language.choices),
+        verbose_name=_("subtitles"),
+        default=list,
+        blank=True,
+    )
+    dubbing_languages = ArrayField(
+        models.CharField(max_length=8, choices=Language.choices),
+        verbose_name=_("dubbing"),
+        default=list,
+        blank=True,
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=16, choices=TitleStatus.choices, default=TitleStatus.COMPLETED)
+    synopsis = models.TextField(_("synopsis"), blank=True)
+    poster = models.ImageField(_("poster"), upload_to="posters/", blank=True)
+    poster_thumbnail = models.ImageField(_("poster thumbnail"), upload_to="posters/thumbnails/", blank=True)
+    trailer_url = models.URLField(_("trailer link"), blank=True)
+    search_document = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("title")
+        verbose_name_plural = _("titles")
+        ordering = ["english_title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=1900, year__lte=2100),
+                name="title_year_plausible",
+                violation_error_message=_("Give a year between 1900 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(episodes__isnull=True) | Q(episodes__gte=1),
+                name="title_episodes_positive",
+                violation_error_message=_("A series has at least one episode."),
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_document"], name="title_search"),
+            GinIndex(fields=["english_title"], opclasses=["gin_trgm_ops"], name="title_english_trgm"),
+            GinIndex(fields=["genres"], name="title_genres"),
+            GinIndex(fields=["subtitle_languages"], name="title_subtitles"),
+            GinIndex(fields=["dubbing_languages"], name="title_dubbing"),
+            models.Index(fields=["kind"], name="title_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.english_title
+
+    @property
+    def is_series(self) -> bool:
+        return self.episodes is not None
+
+
+class RightsAvailability(models.Model):
+    """One row of a title's avails: these media, in these territories (or worldwide except them), from a date."""
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="rights", verbose_name=_("title"))
+    media = ArrayField(models.CharField(max_length=16, choices=Media.choices), verbose_name=_("media"))
+    territories = ArrayField(models.CharField(max_length=2), verbose_name=_("territories"), default=list, blank=True)
+    worldwide_except = models.BooleanField(
+        _("worldwide except"),
+        default=False,
+        help_text=_("Available worldwide except the territories listed."),
+    )
+    exclusive = models.BooleanField(_("exclusive"), default=False)
+    available_from = models.DateField(_("available from"))
+
+    class Meta:
+        verbose_name = _("rights availability")
+        verbose_name_plural = _("rights availability")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=GreaterThan(Cardinality("media"), 0),
+                name="rights_name_a_medium",
+                violation_error_message=_("Choose at least one medium."),
+            ),
+            models.CheckConstraint(
+                condition=Q(worldwide_except=True) | Q(GreaterThan(Cardinality("territories"), 0)),
+                name="rights_name_a_territory",
+                violation_error_message=_("Choose at least one territory, or worldwide."),
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["media"], name="rights_media"),
+            GinIndex(fields=["territories"], name="rights_territories"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {', '.join(self.media)}"

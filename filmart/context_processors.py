@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from filmart.demo import DEMO_LOGINS, DEMO_PASSWORD
+from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
 from filmart.selectors import market_for_request
 
 

@@ -12,16 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember, TeamRole
-from filmart import demo_data
+from exhibitors.models import Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
+from exhibitors.services import exhibitors_reindex
+from filmart import demo_catalogue, demo_data
+from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
 from filmart.models import Market
 
-DEMO_PASSWORD = "filmart-demo"  # noqa: S105 - the published demo password
-DEMO_LOGINS = [
-    ("buyer@example.com", _("Buyer")),
-    ("rep@example.com", _("Tencent sales rep")),
-    ("organiser@example.com", _("Organiser (staff)")),
-]
 ORGANISER_GROUP = "Organisers"
 ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "meetings", "notifications", "account", "mfa"]
 
@@ -45,6 +41,8 @@ def demo_market_load(*, today: date | None = None) -> Market:
     regions = _regions()
     pavilions = _pavilions(market, regions)
     exhibitors = _exhibitors(market, regions, pavilions)
+    _titles(market)
+    exhibitors_reindex()
     _demo_users(exhibitors)
     return market
 
@@ -112,9 +110,7 @@ def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion
     return {pavilion.slug: pavilion for pavilion in Pavilion.objects.filter(market=market)}
 
 
-def _exhibitors(
-    market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]
-) -> dict[str, Exhibitor]:
+def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]) -> dict[str, Exhibitor]:
     specs = demo_data.generate_exhibitors()
     # Clear booths first so a re-run after the floor plan changed cannot collide with stale stand numbers.
     Exhibitor.objects.filter(market=market).update(stand="")
@@ -154,15 +150,67 @@ def _exhibitors(
     return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
 
 
+TITLE_FIELDS = [
+    "kind",
+    "original_title",
+    "english_title",
+    "genres",
+    "episodes",
+    "episode_minutes",
+    "original_language",
+    "subtitle_languages",
+    "dubbing_languages",
+    "year",
+    "status",
+    "synopsis",
+    "trailer_url",
+]
+
+
+def _titles(market: Market) -> None:
+    specs = demo_catalogue.generate_titles(demo_data.generate_exhibitors())
+    exhibitor_ids = dict(Exhibitor.objects.filter(market=market).values_list("slug", "pk"))
+    Title.objects.bulk_create(
+        [
+            Title(
+                exhibitor_id=exhibitor_ids[spec["exhibitor"]],
+                slug=spec["slug"],
+                **{name: spec[name] for name in TITLE_FIELDS},
+            )
+            for spec in specs
+        ],
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["slug"],
+        update_fields=["exhibitor", *TITLE_FIELDS],
+    )
+    title_ids = dict(Title.objects.filter(slug__in=[spec["slug"] for spec in specs]).values_list("slug", "pk"))
+    # Rights rows have no natural key: replace them wholesale, which leaves the same avails every run.
+    RightsAvailability.objects.filter(title_id__in=title_ids.values()).delete()
+    RightsAvailability.objects.bulk_create(
+        [
+            RightsAvailability(
+                title_id=title_ids[spec["slug"]],
+                media=row["media"],
+                territories=sorted(row["territories"]),
+                worldwide_except=row["worldwide_except"],
+                exclusive=row["exclusive"],
+                available_from=date.fromisoformat(row["available_from"]),
+            )
+            for spec in specs
+            for row in spec["rights"]
+        ],
+        batch_size=2000,
+    )
+
+
 def _demo_user(email: str, *, full_name: str, role: str, is_staff: bool = False) -> User:
     user, _created = User.objects.update_or_create(
         email=email, defaults={"full_name": full_name, "role": role, "is_staff": is_staff, "is_active": True}
     )
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 
 
@@ -180,7 +228,5 @@ def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
         user=rep,
         defaults={"role": TeamRole.REP, "job_title": "International Sales Manager"},
     )
-    organiser = _demo_user(
-        "organiser@example.com", full_name="Market Operations", role=Role.ORGANISER, is_staff=True
-    )
+    organiser = _demo_user("organiser@example.com", full_name="Market Operations", role=Role.ORGANISER, is_staff=True)
     organiser.groups.add(_organiser_group())

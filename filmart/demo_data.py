@@ -218,8 +218,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "CN",
         None,
         "platform",
-        "Alibaba Group's online video platform, commissioning original drama series, films and "
-        "documentaries.",
+        "Alibaba Group's online video platform, commissioning original drama series, films and documentaries.",
     ),
     _notable(
         "mango-tv",
@@ -260,8 +259,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "CN",
         "beijing",
         "studio",
-        "Beijing film and TV studio producing and distributing Chinese-language feature films and "
-        "drama series.",
+        "Beijing film and TV studio producing and distributing Chinese-language feature films and drama series.",
     ),
     _notable(
         "pearl-river-film-group",
@@ -345,8 +343,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "HK",
         None,
         "platform",
-        "Pan-regional streaming service headquartered in Hong Kong, offering Asian drama series and "
-        "originals.",
+        "Pan-regional streaming service headquartered in Hong Kong, offering Asian drama series and originals.",
     ),
     # Taiwan
     _notable(
@@ -367,8 +364,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "TW",
         "taiwan",
         "association",
-        "Government-backed agency promoting Taiwanese film, TV and publishing content and investing in "
-        "co-productions.",
+        "Government-backed agency promoting Taiwanese film, TV and publishing content and investing in co-productions.",
     ),
     # Korea
     _notable(
@@ -379,8 +375,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "KR",
         "korea",
         "studio",
-        "South Korean entertainment company spanning film production and distribution, TV channels "
-        "and music.",
+        "South Korean entertainment company spanning film production and distribution, TV channels and music.",
     ),
     _notable(
         "kbs",
@@ -539,8 +534,7 @@ NOTABLE_EXHIBITORS: list[dict] = [
         "FR",
         "france",
         "studio",
-        "Paris-based film and TV studio founded in 1895, producing and distributing feature films "
-        "and series.",
+        "Paris-based film and TV studio founded in 1895, producing and distributing feature films and series.",
     ),
     _notable(
         "yash-raj-films",

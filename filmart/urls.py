@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+from django.views.static import serve
 
 from filmart import views
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("mailbox/", include("notifications.urls")),
+    path("manage/", include("exhibitors.workspace_urls")),
+    path("", include("exhibitors.urls")),
     path("admin/", admin.site.urls),
 ]
 
@@ -26,3 +29,6 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+if settings.SERVE_MEDIA:
+    # Uploaded posters and logos; in production a web server or object storage serves MEDIA_ROOT instead.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -32,10 +32,7 @@ def test_buyer_signs_up_and_verifies_the_address_from_the_email(client, smtp_sin
     user = User.objects.get(email="ana@globo.example")
     assert (user.role, user.full_name) == (Role.BUYER, "Ana Souza")
     assert not EmailAddress.objects.get(user=user).verified
-    assert (
-        "We have sent an email" in response.content.decode()
-        or "Verify Your Email" in response.content.decode()
-    )
+    assert "We have sent an email" in response.content.decode() or "Verify Your Email" in response.content.decode()
 
     row = OutboundEmail.objects.get(recipients=["ana@globo.example"])
     assert outbox_sweep() == 1
@@ -156,9 +153,7 @@ def test_account_settings_reject_an_unknown_time_zone_and_keep_the_input(client)
     assert 'value="New Name"' in html
     user.refresh_from_db()
     assert user.full_name == "Old Name"
-    client.post(
-        reverse("account_settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"}
-    )
+    client.post(reverse("account_settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"})
     user.refresh_from_db()
     assert (user.full_name, user.time_zone) == ("New Name", "Europe/Paris")
 
@@ -194,9 +189,7 @@ def test_account_settings_over_htmx_swap_only_the_form(client):
     user = UserFactory(full_name="Old Name")
     client.force_login(user)
     url = reverse("account_settings")
-    response = client.post(
-        url, {"full_name": "", "language": "", "time_zone": ""}, headers={"HX-Request": "true"}
-    )
+    response = client.post(url, {"full_name": "", "language": "", "time_zone": ""}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert html.lstrip().startswith('<form method="post"') and "<html" not in html
     assert "This field is required" in html

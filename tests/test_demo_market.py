@@ -6,7 +6,8 @@ from django.core.management import call_command
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember
-from filmart.demo import DEMO_PASSWORD, demo_market_dates, demo_market_load
+from filmart.demo import demo_market_dates, demo_market_load
+from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +18,7 @@ def snapshot() -> dict:
         "markets": list(Market.objects.values_list("pk", "slug", "is_current")),
         "regions": Region.objects.count(),
         "pavilions": list(Pavilion.objects.order_by("pk").values_list("pk", "slug", "hall")),
-        "exhibitors": list(
-            Exhibitor.objects.order_by("pk").values_list("pk", "slug", "hall", "stand", "pavilion_id")
-        ),
+        "exhibitors": list(Exhibitor.objects.order_by("pk").values_list("pk", "slug", "hall", "stand", "pavilion_id")),
         "users": list(User.objects.order_by("pk").values_list("pk", "email", "role")),
         "team": list(TeamMember.objects.values_list("exhibitor__slug", "user__email", "role")),
     }

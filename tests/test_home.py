@@ -26,7 +26,7 @@ def test_visitor_sees_the_market_and_how_to_join(client, demo_market):
 @pytest.mark.parametrize(
     ("email", "expected", "absent"),
     [
-        ("buyer@example.com", "Tell exhibitors what you acquire", "Open admin"),
+        ("buyer@example.com", "Find titles you can license", "Open admin"),
         ("rep@example.com", "Your company: Tencent Video", "Open admin"),
         ("organiser@example.com", "Open admin", "Your company"),
     ],

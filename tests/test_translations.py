@@ -25,9 +25,7 @@ def test_every_string_is_translated(path):
     assert not missing and not fuzzy, {"untranslated": missing, "fuzzy": fuzzy}
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"), [("zh-hant", "註冊"), ("zh-hans", "注册"), ("en", "Sign up")]
-)
+@pytest.mark.parametrize(("language", "expected"), [("zh-hant", "註冊"), ("zh-hans", "注册"), ("en", "Sign up")])
 def test_compiled_catalogues_are_used(language, expected):
     with translation.override(language):
         assert translation.gettext("Sign up") == expected

@@ -9,3 +9,28 @@ register = template.Library()
 def localized(obj: object, field: str) -> str:
     """{{ market|localized:"name" }}: the name in the reader's script, falling back to English."""
     return localized_value(obj, field)
+
+
+@register.filter
+def other_script(obj: object, field: str) -> str:
+    """The name in the other script, shown beside the reader's one ("" when it adds nothing)."""
+    shown = localized_value(obj, field)
+    candidates = [getattr(obj, field, ""), getattr(obj, f"{field}_zh_hant", ""), getattr(obj, f"{field}_zh_hans", "")]
+    for candidate in candidates:
+        if candidate and candidate != shown:
+            return candidate
+    return ""
+
+
+@register.filter
+def choice_labels(obj: object, field: str) -> list[str]:
+    """Labels of the codes held in an array field with choices, e.g. {{ title|choice_labels:"genres" }}."""
+    choices = dict(obj._meta.get_field(field).base_field.choices)
+    return [str(choices.get(code, code)) for code in getattr(obj, field)]
+
+
+@register.filter
+def country_names(codes: list[str]) -> list[str]:
+    from django_countries import countries
+
+    return [countries.name(code) or code for code in codes]

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from filmart.demo import DEMO_PASSWORD
+from filmart.demo_accounts import DEMO_PASSWORD
 from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,7 +26,7 @@ def test_sign_up_as_a_buyer_and_verify_from_the_demo_mailbox(page, demo_market):
     page.locator('a[href*="/accounts/confirm-email/"]').click()
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Welcome, Ana")).to_be_visible()
-    expect(page.get_by_text("Tell exhibitors what you acquire")).to_be_visible()
+    expect(page.get_by_text("Find titles you can license")).to_be_visible()
     assert not page.console_errors, page.console_errors
 
 
@@ -48,7 +48,7 @@ def test_bad_sign_up_keeps_what_was_typed(page, demo_market):
 @pytest.mark.parametrize(
     ("email", "greeting", "role_text"),
     [
-        ("buyer@example.com", "Welcome, Ploy", "Tell exhibitors what you acquire"),
+        ("buyer@example.com", "Welcome, Ploy", "Find titles you can license"),
         ("rep@example.com", "Welcome, Li", "Your company: Tencent Video"),
         ("organiser@example.com", "Welcome, Market", "Run the market"),
     ],

@@ -3,7 +3,8 @@ import time
 from django.core.management.base import BaseCommand
 
 from exhibitors.selectors import market_figures
-from filmart.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_market_load
+from filmart.demo import demo_market_load
+from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -18,7 +18,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from filmart import embedded
-from filmart.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_market_loaded
+from filmart.demo import demo_market_loaded
+from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -26,9 +27,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--addr", default=os.environ.get("FILMART_ADDR", "127.0.0.1:8000"))
-        parser.add_argument(
-            "--keep-servers", action="store_true", help="Leave embedded PostgreSQL/Redis running."
-        )
+        parser.add_argument("--keep-servers", action="store_true", help="Leave embedded PostgreSQL/Redis running.")
 
     def handle(self, *args, addr: str, keep_servers: bool, **options):
         embedded_servers = not (os.environ.get("DATABASE_URL") or os.environ.get("REDIS_URL"))
@@ -131,9 +130,7 @@ class Command(BaseCommand):
         try:
             controller.start()
         except OSError as exc:
-            self.stderr.write(
-                f"Mail sink not started ({exc}); something else listens on port {smtp['port']}."
-            )
+            self.stderr.write(f"Mail sink not started ({exc}); something else listens on port {smtp['port']}.")
             return None
         return controller
 

@@ -1,0 +1,223 @@
+"""Writes: exhibitor profiles, titles and their rights, team invitations. Views call these; nothing else writes."""
+
+import secrets
+from dataclasses import dataclass
+from functools import cache
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, connection, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.models import Role, User
+from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
+from filmart.images import ProcessedImage
+
+# --- Search documents ----------------------------------------------------------------------------------
+
+EXHIBITOR_DOCUMENT_SQL = """
+UPDATE exhibitors_exhibitor e SET search_document =
+    setweight(to_tsvector('simple', e.name || ' ' || e.name_zh_hant || ' ' || e.name_zh_hans), 'A')
+    || setweight(to_tsvector('simple', coalesce(r.name, '') || ' ' || coalesce(p.name, '')), 'B')
+    || setweight(to_tsvector('simple', e.description), 'C')
+FROM exhibitors_region r, exhibitors_exhibitor e2 LEFT JOIN exhibitors_pavilion p ON p.id = e2.pavilion_id
+WHERE e2.id = e.id AND r.id = e.region_id AND (%(all)s OR e.id = ANY(%(ids)s))
+"""
+
+TITLE_DOCUMENT_SQL = """
+UPDATE exhibitors_title t SET search_document =
+    setweight(to_tsvector('simple', t.english_title || ' ' || t.original_title), 'A')
+    || setweight(to_tsvector('simple', e.name || ' ' || e.name_zh_hant || ' ' || e.name_zh_hans), 'B')
+    || setweight(to_tsvector('simple', t.synopsis), 'C')
+FROM exhibitors_exhibitor e
+WHERE e.id = t.exhibitor_id AND (%(all)s OR t.id = ANY(%(ids)s) OR t.exhibitor_id = ANY(%(exhibitor_ids)s))
+"""
+
+
+def exhibitors_reindex(*, ids: list[int] | None = None) -> None:
+    """Rebuild search documents (all of them when `ids` is None), and those of their titles."""
+    with connection.cursor() as cursor:
+        cursor.execute(EXHIBITOR_DOCUMENT_SQL, {"all": ids is None, "ids": ids or []})
+        cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": [], "exhibitor_ids": ids or []})
+
+
+def titles_reindex(*, ids: list[int] | None = None) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": ids or [], "exhibitor_ids": []})
+
+
+# --- Names in two scripts ------------------------------------------------------------------------------
+
+
+@cache
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def chinese_names_complete(*, traditional: str, simplified: str) -> tuple[str, str]:
+    """Fill whichever Chinese script is missing from the other, so both readers see a name in their script."""
+    if traditional and not simplified:
+        simplified = _opencc("t2s").convert(traditional)
+    elif simplified and not traditional:
+        traditional = _opencc("s2hk").convert(simplified)
+    return traditional, simplified
+
+
+# --- Exhibitor profile ---------------------------------------------------------------------------------
+
+
+def _store_image(instance, field: str, thumbnail_field: str, image: ProcessedImage, stem: str) -> None:
+    token = secrets.token_hex(4)
+    getattr(instance, field).save(f"{stem}-{token}.webp", image.full, save=False)
+    getattr(instance, thumbnail_field).save(f"{stem}-{token}.webp", image.thumbnail, save=False)
+
+
+@transaction.atomic
+def exhibitor_profile_update(*, exhibitor: Exhibitor, data: dict, logo: ProcessedImage | None = None) -> Exhibitor:
+    for name, value in data.items():
+        setattr(exhibitor, name, value)
+    exhibitor.name_zh_hant, exhibitor.name_zh_hans = chinese_names_complete(
+        traditional=exhibitor.name_zh_hant, simplified=exhibitor.name_zh_hans
+    )
+    if logo:
+        _store_image(exhibitor, "logo", "logo_thumbnail", logo, exhibitor.slug)
+    exhibitor.full_clean(exclude=["market", "region", "pavilion", "slug"])
+    exhibitor.save()
+    exhibitors_reindex(ids=[exhibitor.pk])
+    return exhibitor
+
+
+# --- Titles --------------------------------------------------------------------------------------------
+
+
+def _unique_title_slug(english_title: str, year: int) -> str:
+    base = slugify(f"{english_title} {year}")[:80] or "title"
+    slug, n = base, 2
+    while Title.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def title_create(*, exhibitor: Exhibitor, data: dict, poster: ProcessedImage | None = None) -> Title:
+    title = Title(exhibitor=exhibitor, **data)
+    title.slug = _unique_title_slug(title.english_title, title.year)
+    if poster:
+        _store_image(title, "poster", "poster_thumbnail", poster, title.slug)
+    title.full_clean()
+    title.save()
+    titles_reindex(ids=[title.pk])
+    return title
+
+
+@transaction.atomic
+def title_update(*, title: Title, data: dict, poster: ProcessedImage | None = None) -> Title:
+    for name, value in data.items():
+        setattr(title, name, value)
+    if poster:
+        _store_image(title, "poster", "poster_thumbnail", poster, title.slug)
+    title.full_clean()
+    title.save()
+    titles_reindex(ids=[title.pk])
+    return title
+
+
+def title_delete(*, title: Title) -> None:
+    title.delete()
+
+
+# --- Rights --------------------------------------------------------------------------------------------
+
+
+def rights_save(*, title: Title, data: dict, rights: RightsAvailability | None = None) -> RightsAvailability:
+    rights = rights or RightsAvailability(title=title)
+    for name, value in data.items():
+        setattr(rights, name, value)
+    rights.territories = sorted(set(rights.territories))
+    rights.full_clean()
+    rights.save()
+    return rights
+
+
+def rights_delete(*, rights: RightsAvailability) -> None:
+    rights.delete()
+
+
+# --- Team ----------------------------------------------------------------------------------------------
+
+
+def _require_admin(exhibitor: Exhibitor, user: User) -> None:
+    if not TeamMember.objects.filter(exhibitor=exhibitor, user=user, role=TeamRole.ADMIN).exists():
+        raise PermissionDenied(_("Only a company admin can change the team."))
+
+
+@transaction.atomic
+def invitation_create(
+    *, exhibitor: Exhibitor, email: str, role: str, invited_by: User, accept_url_base: str
+) -> Invitation:
+    """Invite a colleague by email. The mail goes through the outbox, in the same transaction."""
+    _require_admin(exhibitor, invited_by)
+    email = email.strip().lower()
+    if TeamMember.objects.filter(exhibitor=exhibitor, user__email__iexact=email).exists():
+        raise ValidationError(_("%(email)s is already on the team."), params={"email": email})
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                exhibitor=exhibitor, email=email, role=role, invited_by=invited_by, token=secrets.token_urlsafe(32)
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("%(email)s has already been invited."), params={"email": email}) from exc
+    link = accept_url_base + reverse("workspace_join", args=[invitation.token])
+    context = {"invitation": invitation, "link": link, "inviter": invited_by, "exhibitor": exhibitor}
+    message = EmailMultiAlternatives(
+        subject=_("%(name)s invites you to their FILMART team") % {"name": exhibitor.name},
+        body=render_to_string("exhibitors/email/invitation.txt", context),
+        to=[email],
+    )
+    message.send()
+    return invitation
+
+
+@dataclass(frozen=True)
+class JoinOutcome:
+    exhibitor: Exhibitor
+    joined: bool
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> JoinOutcome:
+    """Join the team named by an open invitation addressed to this user's email."""
+    invitation = Invitation.objects.select_for_update().select_related("exhibitor").filter(token=token).first()
+    if invitation is None or invitation.email.lower() != user.email.lower():
+        raise Invitation.DoesNotExist
+    if invitation.accepted_at is None:
+        TeamMember.objects.get_or_create(exhibitor=invitation.exhibitor, user=user, defaults={"role": invitation.role})
+        Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
+        if user.role == Role.BUYER:
+            User.objects.filter(pk=user.pk).update(role=Role.EXHIBITOR)
+        return JoinOutcome(invitation.exhibitor, joined=True)
+    return JoinOutcome(invitation.exhibitor, joined=False)
+
+
+@transaction.atomic
+def invitation_withdraw(*, exhibitor: Exhibitor, invitation_id: int, acting_user: User) -> None:
+    _require_admin(exhibitor, acting_user)
+    Invitation.objects.filter(exhibitor=exhibitor, pk=invitation_id, accepted_at__isnull=True).delete()
+
+
+@transaction.atomic
+def team_member_remove(*, exhibitor: Exhibitor, member_id: int, acting_user: User) -> None:
+    _require_admin(exhibitor, acting_user)
+    members = TeamMember.objects.select_for_update().filter(exhibitor=exhibitor)
+    member = members.filter(pk=member_id).first()
+    if member is None:
+        raise TeamMember.DoesNotExist
+    if member.role == TeamRole.ADMIN and members.filter(role=TeamRole.ADMIN).count() == 1:
+        raise ValidationError(_("The company needs at least one admin: make someone else admin first."))
+    member.delete()
