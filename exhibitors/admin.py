@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV
 
 from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
 from exhibitors.resources import ExhibitorResource, TitleResource
@@ -31,6 +33,8 @@ class TeamMemberInline(admin.TabularInline):
 @admin.register(Exhibitor)
 class ExhibitorAdmin(ImportExportModelAdmin):
     resource_classes = [ExhibitorResource]
+    import_formats = [CSV]
+    export_formats = [CSV]
     list_display = ["name", "name_zh_hant", "region", "pavilion", "hall", "stand", "company_type", "title_count"]
     list_filter = ["market", "company_type", "region__is_asean", "region", "pavilion"]
     search_fields = ["name", "name_zh_hant", "name_zh_hans", "stand", "slug"]
@@ -42,8 +46,6 @@ class ExhibitorAdmin(ImportExportModelAdmin):
     inlines = [TeamMemberInline]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(title_total=Count("titles"))
 
     @admin.display(description=_("titles"), ordering="title_total")
@@ -77,6 +79,8 @@ class RightsInline(admin.TabularInline):
 @admin.register(Title)
 class TitleAdmin(ImportExportModelAdmin):
     resource_classes = [TitleResource]
+    import_formats = [CSV]
+    export_formats = [CSV]
     list_display = ["english_title", "original_title", "exhibitor", "kind", "year", "status", "original_language"]
     list_filter = ["kind", "status", "original_language", "year", "exhibitor__region"]
     search_fields = ["english_title", "original_title", "slug", "exhibitor__name"]
