@@ -16,10 +16,11 @@ PAGE_SIZE = 24
 def market_figures(*, market: Market) -> dict[str, int]:
     """Headline numbers for the home page, in one query."""
     return Exhibitor.objects.filter(market=market).aggregate(
-        exhibitors=Count("pk"),
+        exhibitors=Count("pk", distinct=True),
         regions=Count("region", distinct=True),
         pavilions=Count("pavilion", distinct=True),
-        asean=Count("pk", filter=Q(region__is_asean=True)),
+        asean=Count("pk", distinct=True, filter=Q(region__is_asean=True)),
+        titles=Count("titles", distinct=True),
     )
 
 

@@ -13,9 +13,18 @@ from tests.factories import ExhibitorFactory, MarketFactory, RightsFactory, Titl
 pytestmark = pytest.mark.django_db
 
 TITLE_FORM = {
-    "kind": "micro", "english_title": "Harbour Hearts", "original_title": "港灣之心", "genres": ["romance", "urban"],
-    "episodes": "80", "episode_minutes": "2", "original_language": "yue", "subtitle_languages": ["en", "th"],
-    "dubbing_languages": [], "year": "2026", "status": "completed", "synopsis": "Two ferry captains.",
+    "kind": "micro",
+    "english_title": "Harbour Hearts",
+    "original_title": "港灣之心",
+    "genres": ["romance", "urban"],
+    "episodes": "80",
+    "episode_minutes": "2",
+    "original_language": "yue",
+    "subtitle_languages": ["en", "th"],
+    "dubbing_languages": [],
+    "year": "2026",
+    "status": "completed",
+    "synopsis": "Two ferry captains.",
     "trailer_url": "",
 }
 
@@ -65,8 +74,10 @@ def test_rep_adds_a_title_with_poster_and_it_is_re_encoded(rep_client, company):
     ("upload", "message"),
     [
         (lambda: image_upload("GIF", name="p.gif"), "Upload a JPEG, PNG or WebP image."),
-        (lambda: SimpleUploadedFile("p.jpg", b"not an image at all", content_type="image/jpeg"),
-         "This file is not an image we can read."),
+        (
+            lambda: SimpleUploadedFile("p.jpg", b"not an image at all", content_type="image/jpeg"),
+            "This file is not an image we can read.",
+        ),
         (lambda: image_upload("PNG", size=(9000, 6000), name="p.png"), "keep it under 40 megapixels"),
     ],
 )
@@ -107,8 +118,9 @@ def test_rights_rows_add_edit_delete_over_htmx(rep_client, company):
     assert "Choose at least one medium." in html and "Choose at least one territory" in html
     assert not RightsAvailability.objects.exists()
 
-    rep_client.post(add, {"media": ["svod", "avod"], "territories": ["TH", "VN"], "available_from": "2026-04-01"},
-                    headers=htmx)
+    rep_client.post(
+        add, {"media": ["svod", "avod"], "territories": ["TH", "VN"], "available_from": "2026-04-01"}, headers=htmx
+    )
     row = RightsAvailability.objects.get()
     assert (row.media, row.territories, row.worldwide_except) == (["svod", "avod"], ["TH", "VN"], False)
 
@@ -116,8 +128,13 @@ def test_rights_rows_add_edit_delete_over_htmx(rep_client, company):
     assert "Save rights" in rep_client.get(edit, headers=htmx).content.decode()
     response = rep_client.post(
         edit,
-        {"media": ["svod"], "worldwide_except": "on", "territories": ["CN"], "exclusive": "on",
-         "available_from": "2026-05-01"},
+        {
+            "media": ["svod"],
+            "worldwide_except": "on",
+            "territories": ["CN"],
+            "exclusive": "on",
+            "available_from": "2026-05-01",
+        },
         headers=htmx,
     )
     row.refresh_from_db()
@@ -171,8 +188,14 @@ def test_a_buyer_has_no_workspace(client, company):
 def test_profile_update_fills_the_other_chinese_script(rep_client, company):
     response = rep_client.post(
         reverse("workspace_profile"),
-        {"name": "Pearl River Pictures", "name_zh_hant": "珠江影業", "name_zh_hans": "", "company_type": "studio",
-         "description": "Guangzhou studio.", "website": "https://pearl.example"},
+        {
+            "name": "Pearl River Pictures",
+            "name_zh_hant": "珠江影業",
+            "name_zh_hans": "",
+            "company_type": "studio",
+            "description": "Guangzhou studio.",
+            "website": "https://pearl.example",
+        },
     )
     assert response.status_code == 302
     company.refresh_from_db()

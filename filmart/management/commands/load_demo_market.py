@@ -18,7 +18,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"{market.name}: {market.starts_on:%d %b %Y} - {market.ends_on:%d %b %Y}, "
                 f"{figures['exhibitors']} exhibitors from {figures['regions']} countries and regions, "
-                f"{figures['pavilions']} pavilions, {figures['asean']} from ASEAN "
+                f"{figures['pavilions']} pavilions, {figures['asean']} from ASEAN, {figures['titles']} titles "
                 f"(loaded in {time.monotonic() - started:.1f} s)."
             )
         )
