@@ -9,13 +9,12 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.services import exhibitors_reindex
 from filmart import demo_catalogue, demo_data
-from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
+from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
 
 ORGANISER_GROUP = "Organisers"
