@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from exhibitors.models import Exhibitor, RightsAvailability, TeamRole, Title
-from exhibitors.vocabulary import Genre, Language, Media
+from exhibitors.vocabulary import TERRITORY_GROUPS, Genre, Language, Media
 from filmart.images import ACCEPT, image_process
 
 
@@ -95,6 +95,12 @@ class RightsForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one medium.")},
     )
+    territory_groups = forms.MultipleChoiceField(
+        label=_("Whole groups"),
+        choices=[(key, label) for key, (label, _codes) in TERRITORY_GROUPS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     territories = forms.MultipleChoiceField(
         label=_("Territories"),
         choices=[],
@@ -105,7 +111,7 @@ class RightsForm(forms.ModelForm):
 
     class Meta:
         model = RightsAvailability
-        fields = ["media", "worldwide_except", "territories", "exclusive", "available_from"]
+        fields = ["media", "worldwide_except", "territory_groups", "territories", "exclusive", "available_from"]
         widgets = {"available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
@@ -114,6 +120,8 @@ class RightsForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for group in cleaned.pop("territory_groups", []):
+            cleaned["territories"] = sorted({*cleaned.get("territories", []), *TERRITORY_GROUPS[group][1]})
         if not cleaned.get("worldwide_except") and not cleaned.get("territories"):
             self.add_error("territories", _("Choose at least one territory, or tick “worldwide except”."))
         return cleaned

@@ -27,7 +27,10 @@ def poster_svg(title: Title) -> str:
     english = "".join(
         f'<tspan x="30" dy="{0 if i == 0 else 34}">{escape(line)}</tspan>' for i, line in enumerate(lines)
     )
-    original = escape(title.original_title[:14]) if title.original_title != title.english_title else ""
+    original = title.original_title[:16] if title.original_title != title.english_title else ""
+    # Chinese characters are about as wide as the font is high: shrink long titles to fit the 240 px line.
+    original_size = max(14, min(30, 240 // max(1, len(original))))
+    original = escape(original)
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 450" role="img" '
         f'aria-label="{escape(title.english_title)}">'
@@ -37,7 +40,7 @@ def poster_svg(title: Title) -> str:
         f'<circle cx="{60 + digest % 180}" cy="{90 + digest % 120}" r="{70 + digest % 60}" fill="#fff" '
         'fill-opacity=".08"/>'
         f'<text x="30" y="300" fill="#fff" font-family="sans-serif" font-size="28" font-weight="700">{english}</text>'
-        f'<text x="30" y="80" fill="#fff" fill-opacity=".85" font-family="sans-serif" font-size="30">{original}</text>'
+        f'<text x="30" y="80" fill="#fff" fill-opacity=".85" font-family="sans-serif" font-size="{original_size}">{original}</text>'
         f'<text x="30" y="425" fill="#fff" fill-opacity=".7" font-family="sans-serif" font-size="14" '
         f'letter-spacing="2">{escape(title.get_kind_display().upper())} · {title.year}</text>'
         "</svg>"

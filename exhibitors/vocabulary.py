@@ -98,3 +98,27 @@ class Media(models.TextChoices):
     AIRLINE = "airline", _("Airline / ancillary")
     REMAKE = "remake", _("Remake")
     FORMAT = "format", _("Format")
+
+
+# Territory groups sellers license by; choosing one in a rights form adds all its territories.
+TERRITORY_GROUPS: dict[str, tuple[str, list[str]]] = {
+    "asean": (_("ASEAN"), ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"]),
+    "greater_china": (_("Greater China"), ["CN", "HK", "MO", "TW"]),
+    "japan_korea": (_("Japan and Korea"), ["JP", "KR"]),
+    "south_asia": (_("South Asia"), ["IN", "PK", "BD", "LK", "NP", "BT", "MV"]),
+    "mena": (
+        _("Middle East and North Africa"),
+        ["AE", "SA", "QA", "KW", "BH", "OM", "JO", "LB", "EG", "MA", "TN", "DZ", "IQ", "IL", "TR", "IR"],
+    ),
+    "europe": (
+        _("Europe"),
+        ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+         "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "GB", "NO", "CH", "IS"],
+    ),
+    "north_america": (_("North America"), ["US", "CA"]),
+    "latin_america": (
+        _("Latin America"),
+        ["MX", "BR", "AR", "CL", "CO", "PE", "VE", "EC", "BO", "PY", "UY", "CR", "PA", "GT", "HN", "SV", "NI", "DO"],
+    ),
+    "oceania": (_("Australia and New Zealand"), ["AU", "NZ"]),
+}

@@ -138,7 +138,8 @@ def title_edit(request: HttpRequest, slug: str) -> HttpResponse:
     title = _own_title(membership, slug)
     if request.method == "GET":
         return _title_page(request, title)
-    form = TitleForm(request.POST, request.FILES, instance=title)
+    # The form edits its own copy, so a rejected edit never shows on the rest of the page as if saved.
+    form = TitleForm(request.POST, request.FILES, instance=Title.objects.get(pk=title.pk))
     fragment = "exhibitors/workspace/title_edit.html#title-form"
     if not form.is_valid():
         template = fragment if request.htmx else "exhibitors/workspace/title_edit.html"

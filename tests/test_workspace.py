@@ -243,3 +243,27 @@ def test_only_admins_change_the_team_and_the_last_admin_stays(client, company):
     rep_membership = TeamMember.objects.get(user=rep)
     client.post(reverse("workspace_member_remove", args=[rep_membership.pk]))
     assert not TeamMember.objects.filter(user=rep).exists()
+
+
+def test_rights_form_adds_whole_territory_groups(rep_client, company):
+    title = TitleFactory(exhibitor=company)
+    rep_client.post(
+        reverse("workspace_rights_add", args=[title.slug]),
+        {"media": ["pay_tv"], "territory_groups": ["asean"], "territories": ["HK"], "available_from": "2026-04-01"},
+    )
+    row = RightsAvailability.objects.get()
+    assert row.territories == sorted(["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "HK"])
+
+
+def test_title_edit_over_htmx_shows_errors_in_place_and_saves(rep_client, company):
+    title = TitleFactory(exhibitor=company, english_title="Old Name")
+    url = reverse("workspace_title", args=[title.slug])
+    data = {**TITLE_FORM, "english_title": ""}
+    html = rep_client.post(url, data, headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<div id="title-facts">') and "This field is required" in html
+    title.refresh_from_db()
+    assert title.english_title == "Old Name"
+    html = rep_client.post(url, {**TITLE_FORM, "poster": image_upload()}, headers={"HX-Request": "true"}).content.decode()
+    title.refresh_from_db()
+    assert title.english_title == "Harbour Hearts" and title.poster
+    assert "Saved." in html and title.poster_thumbnail.url in html
