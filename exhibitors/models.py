@@ -3,7 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Func, Q
+from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
@@ -226,6 +226,9 @@ class Title(models.Model):
     poster_thumbnail = models.ImageField(_("poster thumbnail"), upload_to="posters/thumbnails/", blank=True)
     trailer_url = models.URLField(_("trailer link"), blank=True)
     search_document = SearchVectorField(null=True, editable=False)
+    # "kind:series", "genre:drama", "language:th", "region:CN", "media:svod": what the catalogue filters and counts by,
+    # kept with the search document (services.titles_reindex) so one index serves every filter.
+    facet_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -248,10 +251,8 @@ class Title(models.Model):
         indexes = [
             GinIndex(fields=["search_document"], name="title_search"),
             GinIndex(fields=["english_title"], opclasses=["gin_trgm_ops"], name="title_english_trgm"),
-            GinIndex(fields=["genres"], name="title_genres"),
-            GinIndex(fields=["subtitle_languages"], name="title_subtitles"),
-            GinIndex(fields=["dubbing_languages"], name="title_dubbing"),
-            models.Index(fields=["kind"], name="title_kind"),
+            GinIndex(fields=["facet_keys"], name="title_facet_keys"),
+            models.Index(F("year").desc(), "english_title", name="title_newest_first"),
         ]
 
     def __str__(self) -> str:

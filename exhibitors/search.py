@@ -16,7 +16,6 @@ from django.db.models.functions import Greatest
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_LENGTH = 100
-TYPO_SIMILARITY = 0.35
 
 
 @cache
@@ -70,11 +69,13 @@ def search_filter(queryset: QuerySet, terms: SearchTerms, *, name_fields: list[s
         )
         return queryset.filter(matches).annotate(relevance=relevance)
     query = SearchQuery(terms.prefix_query, search_type="raw", config="simple")
-    return (
-        queryset.annotate(
-            text_rank=SearchRank(F("search_document"), query),
-            similarity=TrigramWordSimilarity(Value(terms.text), similarity_field),
+    model = queryset.model
+    # Two index scans (full text; trigram word similarity from settings.SEARCH_TYPO_SIMILARITY on),
+    # each its own subquery: an OR inside one WHERE makes PostgreSQL compare every row instead.
+    word_matches = model.objects.filter(search_document=query).values("pk")
+    near_matches = model.objects.filter(**{f"{similarity_field}__trigram_word_similar": terms.text}).values("pk")
+    return queryset.filter(Q(pk__in=word_matches) | Q(pk__in=near_matches)).annotate(
+        relevance=Greatest(
+            SearchRank(F("search_document"), query) * 2, TrigramWordSimilarity(terms.text, similarity_field)
         )
-        .filter(Q(search_document=query) | Q(similarity__gte=TYPO_SIMILARITY))
-        .annotate(relevance=Greatest(F("text_rank") * 2, F("similarity")))
     )

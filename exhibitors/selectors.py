@@ -1,16 +1,23 @@
 """Reads: the directory, the catalogue (with facet counts), exhibitor and title pages, rights questions."""
 
+import contextlib
+import hashlib
+import logging
 from dataclasses import dataclass, field
 
+import redis
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
 
 from exhibitors.models import Exhibitor, Pavilion, RightsAvailability, TeamMember, Title
 from exhibitors.search import search_filter, search_terms
 from filmart.models import Market
 
 PAGE_SIZE = 24
+CACHE_ERRORS = (redis.RedisError, OSError)
+logger = logging.getLogger(__name__)
 
 
 def market_figures(*, market: Market) -> dict[str, int]:
@@ -92,36 +99,43 @@ def _count_by(queryset: QuerySet, path: str) -> dict[str, int]:
     return {row[path]: row["n"] for row in queryset.order_by().values(path).annotate(n=Count("pk", distinct=True))}
 
 
-# Array expressions over exhibitors_title that facets count by (each element once per title).
-TITLE_GENRES = "genres"
-TITLE_LANGUAGES = "array_append(subtitle_languages || dubbing_languages, original_language)"
+# --- Cached counts -------------------------------------------------------------------------------------
+# Facet counts are the same for every reader of the same question, and the catalogue changes rarely
+# compared with how often it is searched: keep them in the cache under a version number that every
+# catalogue write bumps (services.*_reindex), so a change shows at once.
+
+COUNTS_TTL = 600
 
 
-def _count_title_arrays(titles: QuerySet, array_sql: str) -> dict[str, int]:
-    """Titles per element of an array expression, over `titles`."""
-    ids_sql, params = titles.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT value, count(DISTINCT id) FROM exhibitors_title, unnest({array_sql}) AS value "  # noqa: S608
-            f"WHERE id IN ({ids_sql}) GROUP BY value",  # the SQL text is ours; user input travels in params
-            params,
-        )
-        return dict(cursor.fetchall())
+def _version_key(market_id: int) -> str:
+    return f"catalogue-version:{market_id}"
 
 
-MEDIA_COUNT_SQL = (
-    "SELECT value, count(DISTINCT r.title_id) FROM exhibitors_rightsavailability r, unnest(r.media) AS value "
-    "WHERE r.id IN ({rows}) GROUP BY value"
-)
+def catalogue_version_bump(*, market_id: int | None = None) -> None:
+    from filmart.models import Market
+
+    for pk in [market_id] if market_id else Market.objects.values_list("pk", flat=True):
+        try:
+            cache.incr(_version_key(pk))
+        except ValueError:
+            cache.set(_version_key(pk), 1, None)
+        except CACHE_ERRORS:
+            logger.warning("Cache unreachable: facet counts may lag until it returns", exc_info=True)
 
 
-def _count_media(titles: QuerySet, territory: str | None) -> dict[str, int]:
-    """Titles per medium still open in the chosen territory, over `titles`."""
-    rows = RightsAvailability.objects.filter(rights_open_for(territory=territory), title__in=titles.values("pk"))
-    rows_sql, params = rows.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(MEDIA_COUNT_SQL.format(rows=rows_sql), params)  # user input travels in params only
-        return dict(cursor.fetchall())
+def _cached(market: Market, question: tuple, compute):
+    """compute() once per catalogue version and question; straight to the database when the cache is down."""
+    try:
+        version = cache.get_or_set(_version_key(market.pk), 1, None)
+        key = "catalogue-counts:" + hashlib.sha256(repr((market.pk, version, question)).encode()).hexdigest()
+        found = cache.get(key)
+    except CACHE_ERRORS:
+        return compute()
+    if found is None:
+        found = compute()
+        with contextlib.suppress(*CACHE_ERRORS):
+            cache.set(key, found, COUNTS_TTL)
+    return found
 
 
 # --- Directory -----------------------------------------------------------------------------------------
@@ -133,10 +147,6 @@ class ListingResult:
     facets: list[Facet]
     total: int
     query: str
-
-
-def _paginate(queryset: QuerySet, page_number) -> Page:
-    return Paginator(queryset, PAGE_SIZE).get_page(page_number)
 
 
 def exhibitor_directory(
@@ -162,12 +172,21 @@ def exhibitor_directory(
                 queryset = queryset.filter(**{lookups[name]: values})
         return queryset
 
+    def counts() -> dict:
+        found = {facet.name: _count_by(filtered(except_facet=facet.name), paths[facet.name]) for facet in facets}
+        found["total"] = filtered().count()
+        return found
+
+    question = ("directory", terms.text if terms else "", sorted((k, sorted(v)) for k, v in filters.items()))
+    found = _cached(market, question, counts)
     for facet in facets:
-        facet.counts = _count_by(filtered(except_facet=facet.name), paths[facet.name])
+        facet.counts = found.get(facet.name, {})
     results = filtered().select_related("region", "pavilion")
     results = results.order_by("-relevance", "name") if terms else results.order_by("name")
-    page = _paginate(results, page_number)
-    return ListingResult(page=page, facets=facets, total=page.paginator.count, query=terms.text if terms else "")
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = found["total"]  # known already: spare the COUNT query
+    page = paginator.get_page(page_number)
+    return ListingResult(page=page, facets=facets, total=found["total"], query=terms.text if terms else "")
 
 
 def exhibitor_detail(*, market: Market, slug: str) -> Exhibitor:
@@ -183,6 +202,34 @@ def exhibitor_detail(*, market: Market, slug: str) -> Exhibitor:
 # --- Catalogue -----------------------------------------------------------------------------------------
 
 
+KEYED_FACETS = ["kind", "genre", "language", "region", "media"]  # counted from Title.facet_keys
+
+CATALOGUE_COUNTS_SQL = """
+WITH base AS MATERIALIZED ({base})
+SELECT split_part(key, ':', 1), substr(key, strpos(key, ':') + 1), count(*)
+FROM base, unnest(base.facet_keys) AS key
+WHERE CASE split_part(key, ':', 1) {keyed_conditions} ELSE false END
+GROUP BY 1, 2
+UNION ALL
+{media_in_territory}
+UNION ALL
+SELECT 'total', '', count(*) FROM base WHERE {all_conditions}
+"""
+# With a territory chosen, a medium counts only where a rights row opens it there: this one needs the rights.
+MEDIA_IN_TERRITORY_SQL = """
+SELECT 'media', value, count(DISTINCT r.title_id)
+FROM base JOIN exhibitors_rightsavailability r ON r.title_id = base.id, unnest(r.media) AS value
+WHERE {media_condition} AND ((NOT r.worldwide_except AND r.territories @> ARRAY[%s]::varchar[])
+    OR (r.worldwide_except AND NOT r.territories @> ARRAY[%s]::varchar[]))
+GROUP BY 2
+"""
+NOTHING_SQL = "SELECT NULL, NULL, NULL WHERE false"
+
+
+def _all_true(names: list[str]) -> str:
+    return " AND ".join(names) or "true"
+
+
 def title_catalogue(
     *,
     market: Market,
@@ -192,52 +239,67 @@ def title_catalogue(
     facets: list[Facet],
     page_number=1,
 ) -> ListingResult:
+    """Titles matching search, filters and open rights; every facet's counts and the total in one statement.
+
+    Each facet counts over the titles that pass every *other* filter (so a chosen option never hides its
+    neighbours). The matching set is computed once, as a CTE with one boolean column per active filter.
+    """
     base = Title.objects.filter(exhibitor__market=market)
     terms = search_terms(text)
     if terms:
         base = search_filter(
             base, terms, name_fields=["english_title", "original_title"], similarity_field="english_title"
         )
+    # Without a territory every filter is a facet key (GIN-indexed); with one, media are asked of the rights.
+    keyed = KEYED_FACETS if not territory else [name for name in KEYED_FACETS if name != "media"]
+    conditions = {
+        name: Q(facet_keys__overlap=[f"{name}:{value}" for value in filters[name]])
+        for name in keyed
+        if filters.get(name)
+    }
+    if territory:
+        rights = rights_open_for(media=filters.get("media"), territory=territory)
+        conditions["media"] = Q(Exists(RightsAvailability.objects.filter(rights, title=OuterRef("pk"))))
 
-    def filtered(except_facet: str | None = None) -> QuerySet:
-        queryset = base
-        chosen = {name: values for name, values in filters.items() if values and name != except_facet}
-        if "kind" in chosen:
-            queryset = queryset.filter(kind__in=chosen["kind"])
-        if "genre" in chosen:
-            queryset = queryset.filter(genres__overlap=chosen["genre"])
-        if "language" in chosen:
-            languages = chosen["language"]
-            queryset = queryset.filter(
-                Q(original_language__in=languages)
-                | Q(subtitle_languages__overlap=languages)
-                | Q(dubbing_languages__overlap=languages)
-            )
-        if "region" in chosen:
-            queryset = queryset.filter(exhibitor__region__code__in=chosen["region"])
-        if "media" in chosen or territory:
-            rows = RightsAvailability.objects.filter(
-                rights_open_for(media=chosen.get("media"), territory=territory), title=OuterRef("pk")
-            )
-            queryset = queryset.filter(Exists(rows))
-        return queryset
+    # The counts.
+    flags = {
+        f"matches_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in conditions.items()
+    }
+    base_sql, base_params = base.annotate(**flags).values("id", "facet_keys", *flags).query.sql_with_params()
 
+    def others(excluded: str) -> str:
+        return _all_true([f"matches_{name}" for name in conditions if name != excluded])
+
+    sql = CATALOGUE_COUNTS_SQL.format(
+        base=base_sql,
+        keyed_conditions=" ".join(f"WHEN '{name}' THEN {others(name)}" for name in keyed),
+        media_in_territory=MEDIA_IN_TERRITORY_SQL.format(media_condition=others("media")) if territory else NOTHING_SQL,
+        all_conditions=_all_true([f"matches_{name}" for name in conditions]),
+    )
+    params = [*base_params, *([territory, territory] if territory else [])]
+
+    def compute() -> dict[str, dict[str, int]]:
+        found: dict[str, dict[str, int]] = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)  # the SQL text is ours; search text and filter values travel as params
+            for facet_name, value, count in cursor.fetchall():
+                found.setdefault(facet_name, {})[value] = count
+        return found
+
+    question = ("catalogue", terms.text if terms else "", territory, sorted((k, sorted(v)) for k, v in filters.items()))
+    counts = _cached(market, question, compute)
     for facet in facets:
-        others = filtered(except_facet=facet.name)
-        if facet.name == "kind":
-            facet.counts = _count_by(others, "kind")
-        elif facet.name == "genre":
-            facet.counts = _count_title_arrays(others, TITLE_GENRES)
-        elif facet.name == "language":
-            facet.counts = _count_title_arrays(others, TITLE_LANGUAGES)
-        elif facet.name == "region":
-            facet.counts = _count_by(others, "exhibitor__region__code")
-        elif facet.name == "media":
-            facet.counts = _count_media(others, territory)
-    results = filtered().select_related("exhibitor")
+        facet.counts = counts.get(facet.name, {})
+    total = counts.get("total", {}).get("", 0)
+
+    # The page.
+    results = base.filter(*conditions.values()).select_related("exhibitor")
     results = results.order_by("-relevance", "english_title") if terms else results.order_by("-year", "english_title")
-    page = _paginate(results, page_number)
-    return ListingResult(page=page, facets=facets, total=page.paginator.count, query=terms.text if terms else "")
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = total  # known already: spare the COUNT query
+    page = paginator.get_page(page_number)
+    return ListingResult(page=page, facets=facets, total=total, query=terms.text if terms else "")
 
 
 def title_detail(*, market: Market, slug: str) -> Title:

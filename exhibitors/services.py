@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
+from exhibitors.selectors import catalogue_version_bump
 from filmart.images import ProcessedImage
 
 # --- Search documents ----------------------------------------------------------------------------------
@@ -29,25 +30,44 @@ WHERE e2.id = e.id AND r.id = e.region_id AND (%(all)s OR e.id = ANY(%(ids)s))
 """
 
 TITLE_DOCUMENT_SQL = """
-UPDATE exhibitors_title t SET search_document =
-    setweight(to_tsvector('simple', t.english_title || ' ' || t.original_title), 'A')
-    || setweight(to_tsvector('simple', e.name || ' ' || e.name_zh_hant || ' ' || e.name_zh_hans), 'B')
-    || setweight(to_tsvector('simple', t.synopsis), 'C')
-FROM exhibitors_exhibitor e
+UPDATE exhibitors_title t SET
+    search_document =
+        setweight(to_tsvector('simple', t.english_title || ' ' || t.original_title), 'A')
+        || setweight(to_tsvector('simple', e.name || ' ' || e.name_zh_hant || ' ' || e.name_zh_hans), 'B')
+        || setweight(to_tsvector('simple', t.synopsis), 'C'),
+    facet_keys =
+        ARRAY['kind:' || t.kind, 'region:' || r.code]::varchar[]
+        || ARRAY(SELECT 'genre:' || g FROM unnest(t.genres) AS g)::varchar[]
+        || ARRAY(
+            SELECT DISTINCT 'language:' || l
+            FROM unnest(array_append(t.subtitle_languages || t.dubbing_languages, t.original_language)) AS l
+        )::varchar[]
+        || ARRAY(
+            SELECT DISTINCT 'media:' || m FROM exhibitors_rightsavailability ra, unnest(ra.media) AS m
+            WHERE ra.title_id = t.id
+        )::varchar[]
+FROM exhibitors_exhibitor e JOIN exhibitors_region r ON r.id = e.region_id
 WHERE e.id = t.exhibitor_id AND (%(all)s OR t.id = ANY(%(ids)s) OR t.exhibitor_id = ANY(%(exhibitor_ids)s))
 """
 
 
 def exhibitors_reindex(*, ids: list[int] | None = None) -> None:
-    """Rebuild search documents (all of them when `ids` is None), and those of their titles."""
+    """Rebuild search documents and facet keys (all when `ids` is None), and those of their titles."""
     with connection.cursor() as cursor:
         cursor.execute(EXHIBITOR_DOCUMENT_SQL, {"all": ids is None, "ids": ids or []})
         cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": [], "exhibitor_ids": ids or []})
+    _counts_changed()
 
 
 def titles_reindex(*, ids: list[int] | None = None) -> None:
     with connection.cursor() as cursor:
         cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": ids or [], "exhibitor_ids": []})
+    _counts_changed()
+
+
+def _counts_changed() -> None:
+    # After commit: a reader must not cache counts of rows that are not visible yet.
+    transaction.on_commit(catalogue_version_bump)
 
 
 # --- Names in two scripts ------------------------------------------------------------------------------
@@ -135,6 +155,7 @@ def title_delete(*, title: Title) -> None:
 # --- Rights --------------------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def rights_save(*, title: Title, data: dict, rights: RightsAvailability | None = None) -> RightsAvailability:
     rights = rights or RightsAvailability(title=title)
     for name, value in data.items():
@@ -142,11 +163,15 @@ def rights_save(*, title: Title, data: dict, rights: RightsAvailability | None =
     rights.territories = sorted(set(rights.territories))
     rights.full_clean()
     rights.save()
+    titles_reindex(ids=[title.pk])  # the media it offers are among its facet keys
     return rights
 
 
+@transaction.atomic
 def rights_delete(*, rights: RightsAvailability) -> None:
+    title_id = rights.title_id
     rights.delete()
+    titles_reindex(ids=[title_id])
 
 
 # --- Team ----------------------------------------------------------------------------------------------

@@ -122,6 +122,12 @@ if not REDIS_URL:
     REDIS_URL = embedded.redis_url()
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+# Search takes a name as a typo'd match from this trigram word similarity on ("tencnet" ~ "Tencent Video" is
+# 0.5). Set on every connection so PostgreSQL's trigram index applies it (exhibitors.search).
+SEARCH_TYPO_SIMILARITY = float(os.environ.get("SEARCH_TYPO_SIMILARITY", "0.35"))
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c pg_trgm.word_similarity_threshold={SEARCH_TYPO_SIMILARITY}"
+)
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL: the booking guarantees live in it.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -154,7 +160,8 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions live in PostgreSQL only, so signed-in people stay signed in while Redis restarts.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Celery ------------------------------------------------------------------------------------------
 

@@ -163,11 +163,13 @@ def _grow(tencent, count: int) -> None:
 @pytest.mark.parametrize(
     ("url", "params", "expected"),
     [
-        # user, market, filter choices, one count per facet, the total, the page
-        ("directory", {}, 9),
-        ("directory", {"q": "tencent", "region": "CN"}, 9),
-        ("catalogue", {}, 10),
-        ("catalogue", {"q": "season", "media": "svod", "territory": "TH", "genre": "drama"}, 10),
+        # session, user, market, then for the directory: filter choices (2), a count per facet (3), the total,
+        # the page; for the catalogue: region choices, every count and the total in one statement, the page.
+        # (Counts are computed here: the cache starts empty in each test.)
+        ("directory", {}, 10),
+        ("directory", {"q": "tencent", "region": "CN"}, 10),
+        ("catalogue", {}, 6),
+        ("catalogue", {"q": "season", "media": "svod", "territory": "TH", "genre": "drama"}, 6),
     ],
 )
 def test_listing_query_counts_do_not_grow(buyer_client, avails, tencent, extra, url, params, expected):
@@ -184,4 +186,52 @@ def test_exhibitor_page_query_count_does_not_grow(buyer_client, avails, tencent,
     with CaptureQueriesContext(connection) as queries:
         html = buyer_client.get(reverse("exhibitor", args=["tencent"])).content.decode()
     assert "Blossoms Shanghai" in html and "騰訊視頻" in html
-    assert len(queries) == 6, "\n".join(q["sql"][:150] for q in queries)
+    assert len(queries) == 7, "\n".join(q["sql"][:150] for q in queries)
+
+
+def test_media_filter_without_a_territory_and_its_counts(buyer_client, avails):
+    response = buyer_client.get(reverse("catalogue"), {"media": "free_tv"})
+    assert [title.slug for title in response.context["result"].page.object_list] == ["lost"]
+    media_facet = next(f for f in response.context["result"].facets if f.name == "media")
+    assert media_facet.counts == {"svod": 3, "avod": 1, "free_tv": 1}
+    kind_facet = next(f for f in response.context["result"].facets if f.name == "kind")
+    assert kind_facet.counts == {"series": 1}
+
+
+def test_rights_changes_reach_the_catalogue_filters(client, avails):
+    from exhibitors.services import rights_delete
+
+    client.force_login(UserFactory())
+    rights_delete(rights=avails["wrong_media"].rights.get())
+    response = client.get(reverse("catalogue"), {"media": "free_tv"})
+    assert response.context["result"].total == 0
+
+
+def test_cached_counts_follow_catalogue_changes(buyer_client, avails, django_capture_on_commit_callbacks):
+    from exhibitors.services import rights_save
+
+    def free_tv_total() -> int:
+        return buyer_client.get(reverse("catalogue"), {"media": "free_tv"}).context["result"].total
+
+    assert free_tv_total() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        rights_save(
+            title=avails["listed"], data={"media": ["free_tv"], "territories": ["MY"], "available_from": "2026-01-01"}
+        )
+    assert free_tv_total() == 2  # the cached answer was dropped when the catalogue changed
+
+
+def test_search_still_answers_when_the_cache_is_down(buyer_client, avails, monkeypatch):
+    import redis
+
+    class DeadCache:
+        def __getattr__(self, name):
+            def fail(*args, **kwargs):
+                raise redis.ConnectionError("Connection refused")
+
+            return fail
+
+    monkeypatch.setattr("exhibitors.selectors.cache", DeadCache())
+    response = buyer_client.get(reverse("catalogue"), {"media": "svod", "territory": "TH"})
+    assert {title.slug for title in response.context["result"].page.object_list} == {"blossoms", "long"}
+    assert response.context["result"].total == 2

@@ -263,7 +263,9 @@ def test_title_edit_over_htmx_shows_errors_in_place_and_saves(rep_client, compan
     assert html.lstrip().startswith('<div id="title-facts">') and "This field is required" in html
     title.refresh_from_db()
     assert title.english_title == "Old Name"
-    html = rep_client.post(url, {**TITLE_FORM, "poster": image_upload()}, headers={"HX-Request": "true"}).content.decode()
+    html = rep_client.post(
+        url, {**TITLE_FORM, "poster": image_upload()}, headers={"HX-Request": "true"}
+    ).content.decode()
     title.refresh_from_db()
     assert title.english_title == "Harbour Hearts" and title.poster
     assert "Saved." in html and title.poster_thumbnail.url in html
