@@ -1,6 +1,9 @@
 """The directory's and the catalogue's filter parameters: parsed from the query string, never trusted."""
 
+from functools import cache
+
 from django import forms
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -9,6 +12,13 @@ from exhibitors.selectors import Facet
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind
 from filmart.i18n import localized_value
 from filmart.models import Market
+
+
+@cache
+def territory_choices(language: str) -> list[tuple[str, str]]:
+    """Every country, named and sorted in the reader's language: the same list for everyone, so built once."""
+    with override(language):
+        return [(code, str(name)) for code, name in countries]
 
 
 class ListingFilterForm(forms.Form):
@@ -85,7 +95,7 @@ class CatalogueFilterForm(ListingFilterForm):
                 "region": sorted(regions, key=lambda item: item[1]),
             },
         )
-        self.fields["territory"].choices = [("", _("Any territory"))] + list(countries)
+        self.fields["territory"].choices = [("", _("Any territory")), *territory_choices(get_language())]
 
     def cleaned_or_empty(self) -> dict:
         cleaned = super().cleaned_or_empty()

@@ -1,7 +1,8 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from exhibitors.filters import territory_choices
 from exhibitors.models import Exhibitor, RightsAvailability, TeamRole, Title
 from exhibitors.vocabulary import TERRITORY_GROUPS, Genre, Language, Media
 from filmart.images import ACCEPT, image_process
@@ -116,7 +117,7 @@ class RightsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["territories"].choices = list(countries)
+        self.fields["territories"].choices = territory_choices(get_language())
 
     def clean(self):
         cleaned = super().clean()

@@ -202,28 +202,47 @@ def exhibitor_detail(*, market: Market, slug: str) -> Exhibitor:
 # --- Catalogue -----------------------------------------------------------------------------------------
 
 
+TITLE_CARD_FIELDS = [
+    "slug",
+    "kind",
+    "english_title",
+    "original_title",
+    "episodes",
+    "episode_minutes",
+    "year",
+    "poster_thumbnail",
+    "exhibitor__slug",
+    "exhibitor__name",
+    "exhibitor__name_zh_hant",
+    "exhibitor__name_zh_hans",
+]
 KEYED_FACETS = ["kind", "genre", "language", "region", "media"]  # counted from Title.facet_keys
 
+# One statement: the matching titles once (a CTE with a flag per active filter), then
+#  - every facet key counted over the titles passing all filters: right for every facet not in use;
+#  - for each facet in use, its own keys over the titles passing the *other* filters;
+#  - with a territory chosen, media counted from the rights open there; and the total.
 CATALOGUE_COUNTS_SQL = """
 WITH base AS MATERIALIZED ({base})
-SELECT split_part(key, ':', 1), substr(key, strpos(key, ':') + 1), count(*)
-FROM base, unnest(base.facet_keys) AS key
-WHERE CASE split_part(key, ':', 1) {keyed_conditions} ELSE false END
-GROUP BY 1, 2
-UNION ALL
-{media_in_territory}
+SELECT 'all', key, count(*) FROM base, unnest(base.facet_keys) AS key WHERE {all_conditions} GROUP BY key
+{own_facets}
 UNION ALL
 SELECT 'total', '', count(*) FROM base WHERE {all_conditions}
 """
+OWN_FACET_SQL = """
+UNION ALL
+SELECT 'own', key, count(*) FROM base, unnest(base.facet_keys) AS key
+WHERE {others} AND key LIKE '{facet}:%%' GROUP BY key
+"""
 # With a territory chosen, a medium counts only where a rights row opens it there: this one needs the rights.
 MEDIA_IN_TERRITORY_SQL = """
-SELECT 'media', value, count(DISTINCT r.title_id)
+UNION ALL
+SELECT 'own', 'media:' || value, count(DISTINCT r.title_id)
 FROM base JOIN exhibitors_rightsavailability r ON r.title_id = base.id, unnest(r.media) AS value
-WHERE {media_condition} AND ((NOT r.worldwide_except AND r.territories @> ARRAY[%s]::varchar[])
+WHERE {others} AND ((NOT r.worldwide_except AND r.territories @> ARRAY[%s]::varchar[])
     OR (r.worldwide_except AND NOT r.territories @> ARRAY[%s]::varchar[]))
 GROUP BY 2
 """
-NOTHING_SQL = "SELECT NULL, NULL, NULL WHERE false"
 
 
 def _all_true(names: list[str]) -> str:
@@ -271,20 +290,27 @@ def title_catalogue(
     def others(excluded: str) -> str:
         return _all_true([f"matches_{name}" for name in conditions if name != excluded])
 
+    in_use = [name for name in conditions if name in keyed]
+    own_facets = "".join(OWN_FACET_SQL.format(others=others(name), facet=name) for name in in_use)
+    if territory:
+        own_facets += MEDIA_IN_TERRITORY_SQL.format(others=others("media"))
     sql = CATALOGUE_COUNTS_SQL.format(
-        base=base_sql,
-        keyed_conditions=" ".join(f"WHEN '{name}' THEN {others(name)}" for name in keyed),
-        media_in_territory=MEDIA_IN_TERRITORY_SQL.format(media_condition=others("media")) if territory else NOTHING_SQL,
-        all_conditions=_all_true([f"matches_{name}" for name in conditions]),
+        base=base_sql, own_facets=own_facets, all_conditions=_all_true([f"matches_{name}" for name in conditions])
     )
     params = [*base_params, *([territory, territory] if territory else [])]
+    own = {*in_use, *(["media"] if territory else [])}
 
     def compute() -> dict[str, dict[str, int]]:
         found: dict[str, dict[str, int]] = {}
         with connection.cursor() as cursor:
             cursor.execute(sql, params)  # the SQL text is ours; search text and filter values travel as params
-            for facet_name, value, count in cursor.fetchall():
-                found.setdefault(facet_name, {})[value] = count
+            for part, key, count in cursor.fetchall():
+                if part == "total":
+                    found["total"] = {"": count}
+                    continue
+                facet_name, value = key.split(":", 1)
+                if (part == "own") == (facet_name in own):  # a facet in use takes its own counts only
+                    found.setdefault(facet_name, {})[value] = count
         return found
 
     question = ("catalogue", terms.text if terms else "", territory, sorted((k, sorted(v)) for k, v in filters.items()))
@@ -293,8 +319,8 @@ def title_catalogue(
         facet.counts = counts.get(facet.name, {})
     total = counts.get("total", {}).get("", 0)
 
-    # The page.
-    results = base.filter(*conditions.values()).select_related("exhibitor")
+    # The page: only what a card shows.
+    results = base.filter(*conditions.values()).select_related("exhibitor").only(*TITLE_CARD_FIELDS)
     results = results.order_by("-relevance", "english_title") if terms else results.order_by("-year", "english_title")
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total  # known already: spare the COUNT query
