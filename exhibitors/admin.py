@@ -6,6 +6,7 @@ from import_export.formats.base_formats import CSV
 
 from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
 from exhibitors.resources import ExhibitorResource, TitleResource
+from exhibitors.services import exhibitors_reindex, titles_reindex
 
 
 @admin.register(Region)
@@ -47,6 +48,10 @@ class ExhibitorAdmin(ImportExportModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(title_total=Count("titles"))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        exhibitors_reindex(ids=[form.instance.pk])  # names and pavilion feed search and filters
 
     @admin.display(description=_("titles"), ordering="title_total")
     def title_count(self, obj: Exhibitor) -> int:
@@ -90,6 +95,10 @@ class TitleAdmin(ImportExportModelAdmin):
     exclude = ["poster_thumbnail"]
     inlines = [RightsInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        titles_reindex(ids=[form.instance.pk])  # facts and rights feed search and filters
+
 
 @admin.register(RightsAvailability)
 class RightsAvailabilityAdmin(admin.ModelAdmin):
@@ -98,3 +107,11 @@ class RightsAvailabilityAdmin(admin.ModelAdmin):
     search_fields = ["title__english_title", "title__original_title"]
     list_select_related = ["title"]
     autocomplete_fields = ["title"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        titles_reindex(ids=[obj.title_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        titles_reindex(ids=[obj.title_id])

@@ -230,5 +230,15 @@ def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
         user=rep,
         defaults={"role": TeamRole.REP, "job_title": "International Sales Manager"},
     )
+    # Tencent's company admin: a teammate on the exhibitor page, with no demo login of its own.
+    admin, _created = User.objects.update_or_create(
+        email="chen.jing@tencent.example",
+        defaults={"full_name": "Chen Jing", "role": Role.EXHIBITOR, "is_active": True, "password": "!"},
+    )
+    TeamMember.objects.update_or_create(
+        exhibitor=exhibitors["tencent"],
+        user=admin,
+        defaults={"role": TeamRole.ADMIN, "job_title": "Head of International Distribution"},
+    )
     organiser = _demo_user("organiser@example.com", full_name="Market Operations", role=Role.ORGANISER, is_staff=True)
     organiser.groups.add(_organiser_group())
