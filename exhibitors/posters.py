@@ -42,7 +42,7 @@ def poster_svg(title: Title) -> str:
         f'<text x="30" y="300" fill="#fff" font-family="sans-serif" font-size="28" font-weight="700">{english}</text>'
         f'<text x="30" y="80" fill="#fff" fill-opacity=".85" font-family="sans-serif" font-size="{original_size}">'
         f"{original}</text>"
-        f'<text x="30" y="425" fill="#fff" fill-opacity=".7" font-family="sans-serif" font-size="14" '
-        f'letter-spacing="2">{escape(title.get_kind_display().upper())} · {title.year}</text>'
+        f'<text x="30" y="425" fill="#fff" fill-opacity=".7" font-family="sans-serif" font-size="11" '
+        f'letter-spacing="1">{escape(title.get_kind_display().upper())} · {title.year}</text>'
         "</svg>"
     )
