@@ -13,6 +13,14 @@
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   });
+  // On a phone the results come first: fold the filters away unless one is in use.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (panel) {
+      if (window.matchMedia("(max-width: 899px)").matches && !panel.querySelector("input:checked")) {
+        panel.open = false;
+      }
+    });
+  });
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (target.matches && target.matches("select[data-autosubmit]")) {
