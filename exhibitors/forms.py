@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.filters import territory_choices
-from exhibitors.models import Exhibitor, RightsAvailability, TeamRole, Title
+from exhibitors.models import TITLE_FACTS, Exhibitor, RightsAvailability, TeamRole, Title
 from exhibitors.vocabulary import TERRITORY_GROUPS, Genre, Language, Media
 from filmart.images import ACCEPT, image_process
 
@@ -65,21 +65,7 @@ class TitleForm(ImageUploadMixin, forms.ModelForm):
 
     class Meta:
         model = Title
-        fields = [
-            "kind",
-            "english_title",
-            "original_title",
-            "genres",
-            "episodes",
-            "episode_minutes",
-            "original_language",
-            "subtitle_languages",
-            "dubbing_languages",
-            "year",
-            "status",
-            "synopsis",
-            "trailer_url",
-        ]
+        fields = TITLE_FACTS
         widgets = {"synopsis": forms.Textarea(attrs={"rows": 4})}
 
     def clean(self):

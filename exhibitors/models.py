@@ -263,6 +263,24 @@ class Title(models.Model):
         return self.episodes is not None
 
 
+# The facts an exhibitor states about a title, in the order forms and files list them.
+TITLE_FACTS = [
+    "kind",
+    "english_title",
+    "original_title",
+    "genres",
+    "episodes",
+    "episode_minutes",
+    "original_language",
+    "subtitle_languages",
+    "dubbing_languages",
+    "year",
+    "status",
+    "synopsis",
+    "trailer_url",
+]
+
+
 class RightsAvailability(models.Model):
     """One row of a title's avails: these media, in these territories (or worldwide except them), from a date."""
 

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from exhibitors.models import Exhibitor, Pavilion, Region, Title
+from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, Title
 from exhibitors.services import exhibitors_reindex, titles_reindex
 from filmart.selectors import market_current
 
@@ -106,23 +106,7 @@ class TitleResource(MarketScopedResource):
     class Meta:
         model = Title
         import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "exhibitor",
-            "kind",
-            "english_title",
-            "original_title",
-            "genres",
-            "episodes",
-            "episode_minutes",
-            "original_language",
-            "subtitle_languages",
-            "dubbing_languages",
-            "year",
-            "status",
-            "synopsis",
-            "trailer_url",
-        ]
+        fields = ["slug", "exhibitor", *TITLE_FACTS]
         clean_model_instances = True
         skip_unchanged = True
         use_transactions = True

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Role, User
-from exhibitors.models import Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
+from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.services import exhibitors_reindex
 from filmart import demo_catalogue, demo_data
 from filmart.demo_accounts import DEMO_PASSWORD
@@ -152,23 +152,6 @@ def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str,
     return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
 
 
-TITLE_FIELDS = [
-    "kind",
-    "original_title",
-    "english_title",
-    "genres",
-    "episodes",
-    "episode_minutes",
-    "original_language",
-    "subtitle_languages",
-    "dubbing_languages",
-    "year",
-    "status",
-    "synopsis",
-    "trailer_url",
-]
-
-
 def _titles(market: Market) -> None:
     specs = demo_catalogue.generate_titles(demo_data.generate_exhibitors())
     exhibitor_ids = dict(Exhibitor.objects.filter(market=market).values_list("slug", "pk"))
@@ -177,14 +160,14 @@ def _titles(market: Market) -> None:
             Title(
                 exhibitor_id=exhibitor_ids[spec["exhibitor"]],
                 slug=spec["slug"],
-                **{name: spec[name] for name in TITLE_FIELDS},
+                **{name: spec[name] for name in TITLE_FACTS},
             )
             for spec in specs
         ],
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["slug"],
-        update_fields=["exhibitor", *TITLE_FIELDS],
+        update_fields=["exhibitor", *TITLE_FACTS],
     )
     title_ids = dict(Title.objects.filter(slug__in=[spec["slug"] for spec in specs]).values_list("slug", "pk"))
     # Rights rows have no natural key: replace them wholesale, which leaves the same avails every run.

@@ -269,3 +269,25 @@ def test_title_edit_over_htmx_shows_errors_in_place_and_saves(rep_client, compan
     title.refresh_from_db()
     assert title.english_title == "Harbour Hearts" and title.poster
     assert "Saved." in html and title.poster_thumbnail.url in html
+
+
+def test_profile_logo_is_re_encoded_and_shown_in_the_directory(rep_client, company):
+    from exhibitors.services import exhibitors_reindex
+
+    rep_client.post(
+        reverse("workspace_profile"),
+        {
+            "name": "Pearl River Pictures",
+            "name_zh_hant": "",
+            "name_zh_hans": "",
+            "company_type": "studio",
+            "description": "",
+            "website": "",
+            "logo": image_upload("PNG", size=(800, 800), name="logo.png"),
+        },
+    )
+    company.refresh_from_db()
+    assert company.logo.name.endswith(".webp") and company.logo_thumbnail
+    exhibitors_reindex()
+    html = rep_client.get(reverse("directory"), {"q": "pearl"}).content.decode()
+    assert company.logo_thumbnail.url in html
