@@ -235,3 +235,17 @@ def test_search_still_answers_when_the_cache_is_down(buyer_client, avails, monke
     response = buyer_client.get(reverse("catalogue"), {"media": "svod", "territory": "TH"})
     assert {title.slug for title in response.context["result"].page.object_list} == {"blossoms", "long"}
     assert response.context["result"].total == 2
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "999"}, {"page": "-3"}, {"territory": "ZZ"}, {"q": "x" * 500}, {"q": "!!! ???"}, {"q": "%_騰"},
+        {"q": "love & (hate | :*"}, {"media": "telepathy"}, {"kind": ["series", "opera"]}, {"q": "\x00"},
+    ],
+)
+def test_odd_catalogue_parameters_answer_calmly(buyer_client, avails, params):
+    for url in [reverse("catalogue"), reverse("directory")]:
+        response = buyer_client.get(url, params)
+        assert response.status_code == 200, (url, params)
+        assert response.context["result"].page.number >= 1
