@@ -18,7 +18,7 @@ from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
 
 ORGANISER_GROUP = "Organisers"
-ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "meetings", "notifications", "account", "mfa"]
+ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "matchmaking", "meetings", "notifications", "account", "mfa"]
 
 
 def demo_market_dates(today: date) -> tuple[date, date]:

@@ -30,6 +30,11 @@ class Market(models.Model):
     meeting_day_end = models.TimeField(_("meetings end at"), default=time(18, 0))
     slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=30)
     is_current = models.BooleanField(_("current market"), default=False)
+    unverified_buyers_may_request = models.BooleanField(
+        _("unverified buyers may request meetings"),
+        default=False,
+        help_text=_("Otherwise a buyer waits for an organiser's verification before requesting meetings."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "filmart",
     "accounts",
     "exhibitors",
+    "matchmaking",
     "meetings",
     "notifications",
 ]
