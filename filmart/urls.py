@@ -22,6 +22,7 @@ urlpatterns = [
     path("mailbox/", include("notifications.urls")),
     path("manage/", include("exhibitors.workspace_urls")),
     path("", include("exhibitors.urls")),
+    path("", include("matchmaking.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -188,3 +188,99 @@ def shortlisted_ids(*, user) -> dict[str, set[int]]:
         "exhibitors": {exhibitor for _title, exhibitor in rows if exhibitor},
     }
 
+
+BUYERS_FOR_EXHIBITOR_SQL = """
+WITH catalogue AS (
+    SELECT array_agg(DISTINCT t.kind) AS kinds,
+        ARRAY(SELECT DISTINCT unnest(t2.genres) FROM exhibitors_title t2 WHERE t2.exhibitor_id = %(exhibitor)s)
+            AS genres,
+        ARRAY(SELECT DISTINCT l FROM exhibitors_title t3,
+              unnest(array_append(t3.subtitle_languages || t3.dubbing_languages, t3.original_language)) AS l
+              WHERE t3.exhibitor_id = %(exhibitor)s) AS languages
+    FROM exhibitors_title t WHERE t.exhibitor_id = %(exhibitor)s
+),
+open_pairs AS (
+    SELECT b.id AS buyer_id, array_agg(DISTINCT m || ':' || terr) AS pairs
+    FROM matchmaking_buyerprofile b, unnest(b.territories) AS terr, unnest(b.media) AS m,
+         exhibitors_rightsavailability r JOIN exhibitors_title t ON t.id = r.title_id AND t.exhibitor_id = %(exhibitor)s
+    WHERE m = ANY(r.media)
+      AND CASE WHEN r.worldwide_except THEN NOT (terr = ANY(r.territories)) ELSE terr = ANY(r.territories) END
+    GROUP BY b.id
+),
+scored AS (
+    SELECT b.id, coalesce(o.pairs, ARRAY[]::text[]) AS open_pairs,
+        ARRAY(SELECT unnest(b.kinds) INTERSECT SELECT unnest(c.kinds)) AS kind_hits,
+        ARRAY(SELECT unnest(b.genres) INTERSECT SELECT unnest(c.genres)) AS genre_hits,
+        ARRAY(SELECT unnest(b.languages) INTERSECT SELECT unnest(c.languages)) AS language_hits,
+        greatest(cardinality(b.territories) * cardinality(b.media), 1) AS pair_count,
+        EXISTS (
+            SELECT 1 FROM matchmaking_interest i WHERE i.user_id = b.user_id AND i.kind = 'shortlist'
+              AND (i.exhibitor_id = %(exhibitor)s
+                   OR i.title_id IN (SELECT id FROM exhibitors_title WHERE exhibitor_id = %(exhibitor)s))
+        ) AS buyer_interested,
+        EXISTS (
+            SELECT 1 FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
+            WHERE tm.exhibitor_id = %(exhibitor)s AND i.buyer_id = b.id AND i.kind = 'shortlist'
+        ) AS team_interested
+    FROM matchmaking_buyerprofile b CROSS JOIN catalogue c LEFT JOIN open_pairs o ON o.buyer_id = b.id
+    WHERE NOT EXISTS (
+        SELECT 1 FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
+        WHERE tm.exhibitor_id = %(exhibitor)s AND i.buyer_id = b.id AND i.kind = 'dismissed'
+    )
+)
+SELECT *, buyer_interested AND team_interested AS mutual,
+    60.0 * cardinality(open_pairs) / pair_count
+    + CASE WHEN cardinality(kind_hits) > 0 THEN 10 ELSE 0 END
+    + 5 * least(cardinality(genre_hits), 3)
+    + CASE WHEN cardinality(language_hits) > 0 THEN 10 ELSE 0 END
+    + CASE WHEN buyer_interested THEN 5 ELSE 0 END AS score
+FROM scored
+ORDER BY mutual DESC, score DESC, id
+LIMIT %(limit)s
+"""
+
+
+@dataclass
+class BuyerMatch:
+    buyer: BuyerProfile
+    score: float
+    mutual: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+def _buyer_reasons(row: dict) -> list[str]:
+    from exhibitors.vocabulary import TitleKind
+
+    reasons = []
+    if row["mutual"]:
+        reasons.append(_("You and the buyer shortlisted each other"))
+    elif row["buyer_interested"]:
+        reasons.append(_("Shortlisted your company or one of your titles"))
+    if row["open_pairs"]:
+        reasons.append(
+            _("Your rights are open where they buy: %(rights)s") % {"rights": _rights_reason(row["open_pairs"])}
+        )
+    if row["kind_hits"]:
+        reasons.append(", ".join(_labels(row["kind_hits"], TitleKind.choices)))
+    if row["genre_hits"]:
+        reasons.append(", ".join(_labels(row["genre_hits"], Genre.choices)))
+    if row["language_hits"]:
+        reasons.append(", ".join(_labels(row["language_hits"], Language.choices)))
+    return reasons
+
+
+def buyers_for_exhibitor(*, exhibitor, limit: int = TOP) -> list[BuyerMatch]:
+    with connection.cursor() as cursor:
+        cursor.execute(BUYERS_FOR_EXHIBITOR_SQL, {"exhibitor": exhibitor.pk, "limit": limit})
+        columns = [column.name for column in cursor.description]
+        rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    buyers = BuyerProfile.objects.select_related("user").in_bulk([row["id"] for row in rows])
+    return [
+        BuyerMatch(
+            buyer=buyers[row["id"]],
+            score=round(float(row["score"]), 1),
+            mutual=row["mutual"],
+            reasons=_buyer_reasons(row),
+        )
+        for row in rows
+    ]

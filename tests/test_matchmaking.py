@@ -106,3 +106,96 @@ def test_reasons_say_what_is_true(buyer, market):
     assert "Matches what you are looking for" in by_slug["open-here"].reasons  # "costume" in its synopsis
     assert "Matches what you are looking for" not in by_slug["closed-here"].reasons
     assert by_slug["closed-here"].reasons[0] == "Rights not listed as open in your territories yet"
+
+
+def test_exhibitors_see_the_buyers_whose_needs_fit_their_catalogue(buyer, market):
+    open_here, _closed = twin_titles(market)
+    exhibitor = open_here.exhibitor
+    elsewhere = BuyerProfile.objects.create(
+        user=UserFactory(),
+        company="Nordlicht",
+        buyer_type="distributor",
+        country="DE",
+        territories=["DE"],
+        media=["theatrical"],
+        kinds=["feature"],
+        genres=["war"],
+        languages=["de"],
+    )
+    from matchmaking.selectors import buyers_for_exhibitor
+
+    ranked = buyers_for_exhibitor(exhibitor=exhibitor)
+    assert [m.buyer for m in ranked] == [buyer, elsewhere]
+    assert ranked[0].reasons[0] == "Your rights are open where they buy: SVOD open in Thailand"
+
+    rep = team_member(exhibitor, role="rep")
+    interest_set(user=rep, kind=Interest.Kind.SHORTLIST, buyer=elsewhere)
+    interest_set(user=elsewhere.user, kind=Interest.Kind.SHORTLIST, exhibitor=exhibitor)
+    ranked = buyers_for_exhibitor(exhibitor=exhibitor)
+    assert ranked[0].buyer == elsewhere and ranked[0].mutual
+    interest_set(user=rep, kind=Interest.Kind.NOT_INTERESTED, buyer=buyer)
+    assert buyer not in [m.buyer for m in buyers_for_exhibitor(exhibitor=exhibitor)]
+
+
+def test_buyer_profile_form_explains_and_saves(client, market):
+    user = UserFactory()
+    client.force_login(user)
+    assert "Tell us what you acquire" in client.get("/matches/").content.decode()
+    response = client.post(
+        "/account/buyer-profile/", {"company": "Siam Stream", "buyer_type": "platform", "country": "TH", "media": []}
+    )
+    assert "Choose at least one medium" in response.content.decode()
+    assert 'value="Siam Stream"' in response.content.decode()
+    response = client.post(
+        "/account/buyer-profile/",
+        {
+            "company": "Siam Stream",
+            "buyer_type": "platform",
+            "country": "TH",
+            "territory_groups": ["asean"],
+            "media": ["svod"],
+            "kinds": ["micro"],
+            "genres": ["romance"],
+            "languages": ["th"],
+            "looking_for": "Micro dramas",
+        },
+    )
+    assert response.status_code == 302 and response.url == "/matches/"
+    profile = BuyerProfile.objects.get(user=user)
+    assert "KH" in profile.territories and profile.verification == "pending"
+
+
+def test_shortlist_with_one_click_over_htmx_and_without(client, buyer, market):
+    open_here, _closed = twin_titles(market)
+    client.force_login(buyer.user)
+    html = client.get("/matches/").content.decode()
+    assert "Open Here" in html and "SVOD open in Thailand" in html
+    response = client.post(
+        "/shortlist/change/", {"title": open_here.pk, "action": "shortlist"}, headers={"HX-Request": "true"}
+    )
+    assert "★" in response.content.decode() and "<html" not in response.content.decode()
+    assert Interest.objects.get(user=buyer.user, title=open_here).kind == "shortlist"
+    assert "Open Here" in client.get("/shortlist/").content.decode()
+
+    response = client.post(
+        "/shortlist/change/",
+        {"exhibitor": open_here.exhibitor.pk, "action": "shortlist", "next": "https://evil.example/"},
+    )
+    assert response.url == "/shortlist/"  # never off-site
+    response = client.post("/shortlist/change/", {"title": open_here.pk, "action": "forget", "next": "/matches/"})
+    assert response.url == "/matches/"
+    assert not Interest.objects.filter(user=buyer.user, title=open_here).exists()
+    for bad in [
+        {"title": "x", "action": "shortlist"},
+        {"title": 999999, "action": "shortlist"},
+        {"title": open_here.pk, "action": "adore"},
+        {"action": "shortlist"},
+    ]:
+        assert client.post("/shortlist/change/", bad).status_code == 404
+
+
+def test_an_exhibitor_team_sees_buyers_on_matches(client, buyer, market):
+    open_here, _closed = twin_titles(market)
+    client.force_login(team_member(open_here.exhibitor))
+    html = client.get("/matches/").content.decode()
+    assert "Buyers for you" in html and "Siam Stream" in html and "Your rights are open where they buy" in html

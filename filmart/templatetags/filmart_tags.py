@@ -34,3 +34,9 @@ def country_names(codes: list[str]) -> list[str]:
     from django_countries import countries
 
     return [countries.name(code) or code for code in codes]
+
+
+@register.filter
+def in_set(value, container) -> bool:
+    """{{ title.pk|in_set:shortlisted.titles }}"""
+    return value in (container or ())

@@ -1,0 +1,103 @@
+"""Recommendations, shortlist and the buyer profile. Thin: parse, ask a selector or service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from exhibitors.models import Exhibitor, TeamMember, Title
+from filmart.selectors import market_for_request
+from matchmaking import selectors, services
+from matchmaking.forms import BuyerProfileForm
+from matchmaking.models import BuyerProfile, Interest
+
+
+@login_required
+def matches(request: HttpRequest) -> HttpResponse:
+    market = market_for_request(request)
+    if market is None:
+        raise Http404
+    membership = (
+        TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor").first()
+    )
+    if membership:
+        buyers = selectors.buyers_for_exhibitor(exhibitor=membership.exhibitor)
+        shortlisted = set(
+            Interest.objects.filter(user=request.user, kind=Interest.Kind.SHORTLIST, buyer__isnull=False).values_list(
+                "buyer_id", flat=True
+            )
+        )
+        return render(
+            request,
+            "matchmaking/buyers.html",
+            {"exhibitor": membership.exhibitor, "matches": buyers, "shortlisted": shortlisted},
+        )
+    profile = BuyerProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        return render(request, "matchmaking/no_profile.html")
+    recommendations = selectors.titles_for_buyer(profile=profile, market=market)
+    return render(
+        request,
+        "matchmaking/titles.html",
+        {
+            "profile": profile,
+            "recommendations": recommendations,
+            "shortlisted": selectors.shortlisted_ids(user=request.user),
+        },
+    )
+
+
+@login_required
+def shortlist(request: HttpRequest) -> HttpResponse:
+    return render(request, "matchmaking/shortlist.html", {"entries": selectors.shortlist_for_user(user=request.user)})
+
+
+ACTIONS = {"shortlist": Interest.Kind.SHORTLIST, "dismiss": Interest.Kind.NOT_INTERESTED, "forget": None}
+
+
+@login_required
+@require_POST
+def interest(request: HttpRequest) -> HttpResponse:
+    """Shortlist, "not interested" or forget a title, an exhibitor or (for exhibitor teams) a buyer."""
+    action = request.POST.get("action", "")
+    if action not in ACTIONS:
+        raise Http404
+    target = {}
+    for name, model in [("title", Title), ("exhibitor", Exhibitor), ("buyer", BuyerProfile)]:
+        if request.POST.get(name, "").isdigit():
+            target[name] = get_object_or_404(model, pk=int(request.POST[name]))
+    if len(target) != 1:
+        raise Http404
+    services.interest_set(user=request.user, kind=ACTIONS[action], **target)
+    if request.htmx:
+        name, thing = next(iter(target.items()))
+        return render(
+            request,
+            "matchmaking/partials/interest_button.html",
+            {
+                "kind": name,
+                "thing": thing,
+                "on": action == "shortlist",
+                "dismissed": action == "dismiss",
+            },
+        )
+    destination = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()}):
+        destination = "/shortlist/"
+    return redirect(destination)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def buyer_profile(request: HttpRequest) -> HttpResponse:
+    profile = BuyerProfile.objects.filter(user=request.user).first()
+    form = BuyerProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "territory_groups"}
+        services.buyer_profile_save(user=request.user, data=data)
+        messages.success(request, _("Your buyer profile is saved. Your recommendations now follow it."))
+        return redirect("matches")
+    return render(request, "matchmaking/profile.html", {"form": form, "profile": profile})
