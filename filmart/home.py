@@ -66,6 +66,17 @@ def home_next_steps(user) -> list[NextStep]:
                 )
             )
     else:
+        has_profile = hasattr(user, "buyer_profile")
+        steps.append(
+            NextStep(
+                _("See your matches") if has_profile else _("Tell exhibitors what you acquire"),
+                _("Titles ranked by the rights open where you buy, your genres and languages, each with its reasons.")
+                if has_profile
+                else _("Territories, media rights, genres and languages: your buyer profile drives your matches."),
+                reverse("matches") if has_profile else reverse("buyer_profile"),
+                _("Your matches") if has_profile else _("Create your buyer profile"),
+            )
+        )
         steps.append(
             NextStep(
                 _("Find titles you can license"),

@@ -199,3 +199,22 @@ def test_an_exhibitor_team_sees_buyers_on_matches(client, buyer, market):
     client.force_login(team_member(open_here.exhibitor))
     html = client.get("/matches/").content.decode()
     assert "Buyers for you" in html and "Siam Stream" in html and "Your rights are open where they buy" in html
+
+
+def test_organisers_verify_and_reject_buyers_in_admin(client, buyer):
+    other = BuyerProfile.objects.create(user=UserFactory(), company="Doubtful Media", buyer_type="other", country="XX")
+    client.force_login(UserFactory(role="organiser", is_staff=True, is_superuser=True))
+    url = "/admin/matchmaking/buyerprofile/"
+    client.post(url, {"action": "verify", "_selected_action": [buyer.pk]})
+    buyer.refresh_from_db()
+    assert buyer.verification == "verified" and buyer.verified_at
+    page = client.post(url, {"action": "reject", "_selected_action": [other.pk]})
+    assert "Reason shown to the buyer" in page.content.decode()
+    client.post(
+        url,
+        {"action": "reject", "_selected_action": [other.pk], "apply": "1", "reason": "We could not find the company."},
+    )
+    other.refresh_from_db()
+    assert (other.verification, other.rejection_reason) == ("rejected", "We could not find the company.")
+    client.force_login(other.user)
+    assert "We could not find the company." in client.get("/account/buyer-profile/").content.decode()
