@@ -13,9 +13,10 @@ from django.utils import timezone
 from accounts.models import Role, User
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.services import exhibitors_reindex
-from filmart import demo_catalogue, demo_data
+from filmart import demo_buyers, demo_catalogue, demo_data
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
+from matchmaking.models import BuyerProfile, Verification
 
 ORGANISER_GROUP = "Organisers"
 ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "matchmaking", "meetings", "notifications", "account", "mfa"]
@@ -43,6 +44,7 @@ def demo_market_load(*, today: date | None = None) -> Market:
     _titles(market)
     exhibitors_reindex()
     _demo_users(exhibitors)
+    _buyers()
     with connection.cursor() as cursor:
         # Fresh statistics after a bulk load, so the planner picks index scans from the first request on.
         cursor.execute("ANALYZE exhibitors_exhibitor, exhibitors_title, exhibitors_rightsavailability")
@@ -186,6 +188,58 @@ def _titles(market: Market) -> None:
             for row in spec["rights"]
         ],
         batch_size=2000,
+    )
+
+
+BUYER_FIELDS = [
+    "company",
+    "buyer_type",
+    "country",
+    "territories",
+    "media",
+    "kinds",
+    "genres",
+    "languages",
+    "looking_for",
+]
+
+
+def _buyers() -> None:
+    """The demo buyer's profile and 2,000 more buyers (no logins: their passwords are unusable)."""
+    specs = demo_buyers.generate_buyers()
+    User.objects.bulk_create(
+        [
+            User(email=spec["email"], full_name=spec["full_name"], role=Role.BUYER, password="!")  # noqa: S106 - unusable
+            for spec in specs
+        ],
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["email"],
+        update_fields=["full_name", "role"],
+    )
+    user_ids = dict(User.objects.filter(email__in=[spec["email"] for spec in specs]).values_list("email", "pk"))
+    demo = User.objects.get(email="buyer@example.com")
+    profiles = [
+        BuyerProfile(
+            user_id=demo.pk,
+            verification=Verification.VERIFIED,
+            verified_at=timezone.now(),
+            **{name: demo_buyers.DEMO_BUYER[name] for name in BUYER_FIELDS},
+        )
+    ] + [
+        BuyerProfile(
+            user_id=user_ids[spec["email"]],
+            **{name: spec[name] for name in BUYER_FIELDS},
+            verification=Verification.VERIFIED if spec["verified"] else Verification.PENDING,
+        )
+        for spec in specs
+    ]
+    BuyerProfile.objects.bulk_create(
+        profiles,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["user"],
+        update_fields=[*BUYER_FIELDS, "verification"],
     )
 
 

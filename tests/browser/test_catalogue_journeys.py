@@ -116,3 +116,17 @@ def test_a_rep_of_another_company_gets_404_on_the_edit_url(page, demo_market):
     response = page.goto(f"/manage/titles/{theirs.slug}/")
     assert response.status == 404
     expect(page.get_by_role("heading", name=theirs.english_title)).to_have_count(0)
+
+
+def test_demo_buyer_opens_matches_shortlists_a_title_and_finds_it_on_the_shortlist(page, demo_market):
+    sign_in(page, "buyer@example.com", DEMO_PASSWORD)
+    page.get_by_role("link", name="Matches", exact=True).click()
+    expect(page.get_by_role("heading", name="Your matches")).to_be_visible()
+    first = page.locator(".match-card").first
+    expect(first.locator(".reasons")).to_contain_text("open in")
+    name = first.locator(".match-text > a strong").inner_text()
+    first.get_by_role("button", name="☆ Shortlist").click()
+    expect(first.get_by_role("button", name="★ Shortlisted")).to_be_visible()
+    screenshot(page, "matches")
+    page.get_by_role("link", name="Shortlist", exact=True).click()
+    expect(page.get_by_role("link", name=name)).to_be_visible()
