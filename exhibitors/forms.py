@@ -75,13 +75,9 @@ class TitleForm(ImageUploadMixin, forms.ModelForm):
         return cleaned
 
 
-class RightsForm(forms.ModelForm):
-    media = forms.MultipleChoiceField(
-        label=_("Media"),
-        choices=Media.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one medium.")},
-    )
+class TerritoryPickerMixin(forms.Form):
+    """Territories by country, in the reader's language, plus whole groups (ASEAN, Europe ...) that add theirs."""
+
     territory_groups = forms.MultipleChoiceField(
         label=_("Whole groups"),
         choices=[(key, label) for key, (label, _codes) in TERRITORY_GROUPS.items()],
@@ -96,11 +92,6 @@ class RightsForm(forms.ModelForm):
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
 
-    class Meta:
-        model = RightsAvailability
-        fields = ["media", "worldwide_except", "territory_groups", "territories", "exclusive", "available_from"]
-        widgets = {"available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territories"].choices = territory_choices(get_language())
@@ -109,6 +100,24 @@ class RightsForm(forms.ModelForm):
         cleaned = super().clean()
         for group in cleaned.pop("territory_groups", []):
             cleaned["territories"] = sorted({*cleaned.get("territories", []), *TERRITORY_GROUPS[group][1]})
+        return cleaned
+
+
+class RightsForm(TerritoryPickerMixin, forms.ModelForm):
+    media = forms.MultipleChoiceField(
+        label=_("Media"),
+        choices=Media.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one medium.")},
+    )
+
+    class Meta:
+        model = RightsAvailability
+        fields = ["media", "worldwide_except", "territory_groups", "territories", "exclusive", "available_from"]
+        widgets = {"available_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self):
+        cleaned = super().clean()
         if not cleaned.get("worldwide_except") and not cleaned.get("territories"):
             self.add_error("territories", _("Choose at least one territory, or tick “worldwide except”."))
         return cleaned
