@@ -318,3 +318,23 @@ class RightsAvailability(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}: {', '.join(self.media)}"
+
+
+class MediumCoverage(models.Model):
+    """Where a title's rights are open for one medium: all its rights rows for that medium merged into one.
+
+    Derived from RightsAvailability by services.titles_reindex, never edited. Territories are numbers
+    (territory_number() in SQL) so that matching counts them with intarray's fast array operators instead of
+    expanding every rights row into (medium, territory) pairs.
+    """
+
+    title = models.ForeignKey(Title, on_delete=models.CASCADE, related_name="coverage")
+    medium = models.CharField(max_length=16, choices=Media.choices)
+    worldwide_except = models.BooleanField(default=False)
+    territory_numbers = ArrayField(models.IntegerField(), default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["title", "medium"], name="one_coverage_per_medium")]
+
+    def __str__(self) -> str:
+        return f"{self.title_id}: {self.medium}"

@@ -334,3 +334,29 @@ def title_detail(*, market: Market, slug: str) -> Title:
         .prefetch_related(Prefetch("rights", queryset=RightsAvailability.objects.order_by("available_from", "pk")))
         .get(exhibitor__market=market, slug=slug)
     )
+
+
+# Words found in more than this share of a market's titles say nothing about any one of them; a small
+# catalogue has no such words.
+COMMON_WORD_SHARE = 0.05
+COMMON_WORD_MIN_TITLES = 50
+MARKET_TITLES_DOCUMENTS_SQL = (
+    "SELECT t.search_document FROM exhibitors_title t JOIN exhibitors_exhibitor e ON e.id = t.exhibitor_id"
+)
+
+
+def catalogue_common_words(market: Market) -> frozenset[str]:
+    """The market's too-common words ("the", "series", "follows" ...), computed once per catalogue version."""
+
+    def compute() -> list[str]:
+        # ts_stat takes its query as text; the only value in it is an integer.
+        titles_sql = f"{MARKET_TITLES_DOCUMENTS_SQL} WHERE e.market_id = {int(market.pk)}"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word FROM ts_stat(%s) WHERE ndoc > greatest(%s, %s * (SELECT count(*) FROM exhibitors_title t"
+                " JOIN exhibitors_exhibitor e ON e.id = t.exhibitor_id WHERE e.market_id = %s))",
+                [titles_sql, COMMON_WORD_MIN_TITLES, COMMON_WORD_SHARE, market.pk],
+            )
+            return sorted(word for (word,) in cursor.fetchall())
+
+    return frozenset(_cached(market, ("common-words",), compute))

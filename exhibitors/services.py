@@ -50,19 +50,63 @@ FROM exhibitors_exhibitor e JOIN exhibitors_region r ON r.id = e.region_id
 WHERE e.id = t.exhibitor_id AND (%(all)s OR t.id = ANY(%(ids)s) OR t.exhibitor_id = ANY(%(exhibitor_ids)s))
 """
 
+# Each (title, medium) in one row: open = listed territories, or, when any row says "worldwide except",
+# worldwide except the territories every such row excepts and no row lists.
+COVERAGE_DELETE_SQL = "DELETE FROM exhibitors_mediumcoverage WHERE %(all)s OR title_id = ANY(%(ids)s)"
+COVERAGE_INSERT_SQL = """
+WITH per_medium AS (
+    SELECT r.id, r.title_id, m AS medium, r.worldwide_except, r.territories
+    FROM exhibitors_rightsavailability r, unnest(r.media) AS m
+    WHERE %(all)s OR r.title_id = ANY(%(ids)s)
+),
+listed AS (
+    SELECT title_id, medium, array_agg(DISTINCT territory_number(t)) AS numbers
+    FROM per_medium, unnest(territories) AS t WHERE NOT worldwide_except GROUP BY title_id, medium
+),
+excepting AS (
+    SELECT title_id, medium, count(*) AS row_count FROM per_medium WHERE worldwide_except GROUP BY title_id, medium
+),
+excepted_by_all AS (
+    SELECT p.title_id, p.medium, array_agg(territory_number(t)) AS numbers
+    FROM per_medium p JOIN excepting x USING (title_id, medium), unnest(p.territories) AS t
+    WHERE p.worldwide_except GROUP BY p.title_id, p.medium, x.row_count, t HAVING count(*) = x.row_count
+)
+INSERT INTO exhibitors_mediumcoverage (title_id, medium, worldwide_except, territory_numbers)
+SELECT k.title_id, k.medium, x.title_id IS NOT NULL,
+    CASE WHEN x.title_id IS NULL THEN coalesce(l.numbers, '{}')
+         ELSE ARRAY(SELECT unnest(coalesce(e.numbers, '{}')) EXCEPT SELECT unnest(coalesce(l.numbers, '{}'))) END
+FROM (SELECT DISTINCT title_id, medium FROM per_medium) k
+LEFT JOIN listed l USING (title_id, medium)
+LEFT JOIN excepting x USING (title_id, medium)
+LEFT JOIN (
+    SELECT title_id, medium, array_agg(n) AS numbers FROM excepted_by_all, unnest(numbers) AS n GROUP BY 1, 2
+) e USING (title_id, medium)
+"""
+
 
 def exhibitors_reindex(*, ids: list[int] | None = None) -> None:
     """Rebuild search documents and facet keys (all when `ids` is None), and those of their titles."""
     with connection.cursor() as cursor:
         cursor.execute(EXHIBITOR_DOCUMENT_SQL, {"all": ids is None, "ids": ids or []})
         cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": [], "exhibitor_ids": ids or []})
+    if ids is None:
+        coverage_rebuild(connection)
     _counts_changed()
 
 
 def titles_reindex(*, ids: list[int] | None = None) -> None:
+    """Rebuild the titles' search documents, facet keys and rights coverage (all when `ids` is None)."""
     with connection.cursor() as cursor:
         cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": ids or [], "exhibitor_ids": []})
+    coverage_rebuild(connection, ids=ids)
     _counts_changed()
+
+
+def coverage_rebuild(db_connection, *, ids: list[int] | None = None) -> None:
+    params = {"all": ids is None, "ids": ids or []}
+    with db_connection.cursor() as cursor:
+        cursor.execute(COVERAGE_DELETE_SQL, params)
+        cursor.execute(COVERAGE_INSERT_SQL, params)
 
 
 def _counts_changed() -> None:
@@ -163,7 +207,7 @@ def rights_save(*, title: Title, data: dict, rights: RightsAvailability | None =
     rights.territories = sorted(set(rights.territories))
     rights.full_clean()
     rights.save()
-    titles_reindex(ids=[title.pk])  # the media it offers are among its facet keys
+    titles_reindex(ids=[title.pk])  # rights feed the facet keys and the coverage matching reads
     return rights
 
 

@@ -1,6 +1,9 @@
 """The trade's fixed vocabularies: title kinds, genres, languages, media rights. Codes are stored; labels shown."""
 
+import functools
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -153,3 +156,22 @@ TERRITORY_GROUPS: dict[str, tuple[str, list[str]]] = {
     ),
     "oceania": (_("Australia and New Zealand"), ["AU", "NZ"]),
 }
+
+
+@functools.lru_cache(maxsize=64)
+def _names_in(vocabulary: type[models.TextChoices] | None, language: str | None) -> dict[str, str]:
+    if vocabulary is None:
+        from django_countries import countries
+
+        return dict(countries)
+    return {code: str(label) for code, label in vocabulary.choices}
+
+
+def labels(codes, vocabulary: type[models.TextChoices] | None = None) -> list[str]:
+    """Labels of codes in the active language; vocabulary None means country codes.
+
+    Turning lazy labels into text one at a time is slow enough to show on pages that list many titles, so
+    each vocabulary is translated once per language.
+    """
+    names = _names_in(vocabulary, get_language())
+    return [names.get(code, code) for code in codes]

@@ -1,7 +1,9 @@
 """Reads: recommendations with their reasons, and shortlists.
 
-A title's score for a buyer, computed in one SQL statement over the whole catalogue:
-  rights fit   up to 60  share of the buyer's (territory, medium) pairs the title's rights leave open
+A title's score for a buyer, computed in one SQL statement over the whole catalogue (after a small one that
+reads the buyer's own shortlist and "not interested" marks):
+  rights fit   up to 60  share of the buyer's (territory, medium) pairs the title's rights leave open, read
+                         from exhibitors.MediumCoverage (the rights rows merged per medium)
   kind         10        the title's kind is one the buyer seeks
   genres       5 each    up to 3 of the buyer's genres
   language     10        original, subtitles or dubbing in one of the buyer's languages
@@ -16,67 +18,98 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from exhibitors.models import Title
-from exhibitors.vocabulary import Genre, Language, Media
+from exhibitors.selectors import catalogue_common_words
+from exhibitors.vocabulary import Genre, Language, Media, TitleKind, labels
 from filmart.models import Market
 from matchmaking.models import BuyerProfile, Interest
 
 TOP = 20
+# What a recommendation card shows; nothing else is read.
+CARD_FIELDS = (
+    "slug", "english_title", "original_title", "kind", "year", "poster_thumbnail",
+    "exhibitor__slug", "exhibitor__name", "exhibitor__name_zh_hant", "exhibitor__name_zh_hans",
+)  # fmt: skip
 # Words of the free text that carry no meaning for matching.
 STOP_WORDS = {"the", "and", "for", "with", "from", "that", "this", "our", "we", "are", "looking", "into", "any"}
 
+# Two steps in one statement: score every title with cheap expressions (no per-row subqueries), keep the
+# top rows, and only for those work out the facts the reasons are written from. {genre_hit_count} is a sum
+# of one boolean per genre the buyer seeks, filled in by genre_hit_count_sql().
 TITLES_FOR_BUYER_SQL = """
-WITH pairs AS (
-    SELECT r.title_id, array_agg(DISTINCT m || ':' || t) AS open_pairs
-    FROM exhibitors_rightsavailability r, unnest(r.media) AS m, unnest(%(territories)s::varchar[]) AS t
-    WHERE r.media && %(media)s::varchar[] AND m = ANY(%(media)s::varchar[])
-      AND CASE WHEN r.worldwide_except THEN NOT (t = ANY(r.territories)) ELSE t = ANY(r.territories) END
-    GROUP BY r.title_id
+WITH buyer_territories AS (
+    SELECT ARRAY(SELECT DISTINCT territory_number(t) FROM unnest(%(territories)s::varchar[]) AS t) AS numbers
 ),
-mine AS (
-    SELECT title_id, exhibitor_id, kind FROM matchmaking_interest WHERE user_id = %(user)s
+open_pairs AS (
+    -- One coverage row per (title, medium), so open pairs add up without double counting.
+    SELECT c.title_id, sum(
+        CASE WHEN c.worldwide_except THEN cardinality(b.numbers) - icount(c.territory_numbers & b.numbers)
+             ELSE icount(c.territory_numbers & b.numbers) END
+    ) AS open_count
+    FROM exhibitors_mediumcoverage c, buyer_territories b
+    WHERE c.medium = ANY(%(media)s::varchar[]) AND (c.worldwide_except OR c.territory_numbers && b.numbers)
+    GROUP BY c.title_id
 ),
-scored AS (
-    SELECT t.id, t.exhibitor_id,
-        coalesce(p.open_pairs, ARRAY[]::text[]) AS open_pairs,
-        t.kind = ANY(%(kinds)s::varchar[]) AS kind_hit,
-        ARRAY(SELECT unnest(t.genres) INTERSECT SELECT unnest(%(genres)s::varchar[])) AS genre_hits,
-        t.original_language = ANY(%(languages)s::varchar[]) AS original_hit,
-        ARRAY(SELECT unnest(t.subtitle_languages) INTERSECT SELECT unnest(%(languages)s::varchar[]))
-            AS subtitle_hits,
-        ARRAY(SELECT unnest(t.dubbing_languages) INTERSECT SELECT unnest(%(languages)s::varchar[])) AS dubbing_hits,
-        CASE WHEN %(words)s = '' THEN 0 ELSE ts_rank(t.search_document, to_tsquery('simple', %(words)s)) END
-            AS text_rank,
-        EXISTS (SELECT 1 FROM mine WHERE mine.kind = 'shortlist' AND mine.exhibitor_id = t.exhibitor_id)
-            AS exhibitor_shortlisted,
-        EXISTS (
-            SELECT 1 FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
-            WHERE i.buyer_id = %(buyer)s AND i.kind = 'shortlist' AND tm.exhibitor_id = t.exhibitor_id
-        ) AND EXISTS (
-            SELECT 1 FROM mine WHERE mine.kind = 'shortlist'
-              AND (mine.exhibitor_id = t.exhibitor_id OR mine.title_id IN (
-                  SELECT id FROM exhibitors_title WHERE exhibitor_id = t.exhibitor_id))
-        ) AS mutual
+text_hits AS (
+    SELECT id, ts_rank(search_document, to_tsquery('simple', %(words)s)) AS text_rank
+    FROM exhibitors_title WHERE %(words)s <> '' AND search_document @@ to_tsquery('simple', %(words)s)
+),
+top AS (
+    SELECT t.id, t.exhibitor_id = ANY(%(mutual_exhibitors)s::bigint[]) AS mutual,
+        coalesce(x.text_rank, 0) AS text_rank,
+        t.exhibitor_id = ANY(%(shortlisted_exhibitors)s::bigint[]) AS exhibitor_shortlisted,
+        60 * coalesce(p.open_count, 0)::float8 / %(pair_count)s
+        + (10 * (t.kind = ANY(%(kinds)s::varchar[]))::int
+           + 5 * least({genre_hit_count}, 3)
+           + 10 * (t.original_language = ANY(%(languages)s::varchar[])
+                   OR t.subtitle_languages && %(languages)s::varchar[]
+                   OR t.dubbing_languages && %(languages)s::varchar[])::int
+           + 5 * (t.exhibitor_id = ANY(%(shortlisted_exhibitors)s::bigint[]))::int)
+        + 10 * least(coalesce(x.text_rank, 0) * 10, 1) AS score
     FROM exhibitors_title t
     JOIN exhibitors_exhibitor e ON e.id = t.exhibitor_id AND e.market_id = %(market)s
-    LEFT JOIN pairs p ON p.title_id = t.id
-    WHERE NOT EXISTS (
-        SELECT 1 FROM mine
-        WHERE mine.kind = 'dismissed' AND (mine.title_id = t.id OR mine.exhibitor_id = t.exhibitor_id)
-    )
+    LEFT JOIN open_pairs p ON p.title_id = t.id
+    LEFT JOIN text_hits x ON x.id = t.id
+    WHERE t.id <> ALL(%(dismissed_titles)s::bigint[]) AND t.exhibitor_id <> ALL(%(dismissed_exhibitors)s::bigint[])
+    ORDER BY mutual DESC, score DESC, t.id
+    LIMIT %(limit)s
 )
-SELECT *,
-    60.0 * cardinality(open_pairs) / %(pair_count)s
-    + CASE WHEN kind_hit THEN 10 ELSE 0 END
-    + 5 * least(cardinality(genre_hits), 3)
-    + CASE WHEN original_hit OR cardinality(subtitle_hits) > 0 OR cardinality(dubbing_hits) > 0 THEN 10 ELSE 0 END
-    + 10 * least(text_rank * 10, 1)
-    + CASE WHEN exhibitor_shortlisted THEN 5 ELSE 0 END AS score
-FROM scored
-ORDER BY mutual DESC, score DESC, id
-LIMIT %(limit)s
+SELECT top.*,
+    ARRAY(
+        SELECT DISTINCT m || ':' || terr
+        FROM exhibitors_rightsavailability r, unnest(r.media) AS m, unnest(%(territories)s::varchar[]) AS terr
+        WHERE r.title_id = t.id AND m = ANY(%(media)s::varchar[])
+          AND CASE WHEN r.worldwide_except THEN NOT (terr = ANY(r.territories)) ELSE terr = ANY(r.territories) END
+    ) AS open_pairs,
+    t.kind = ANY(%(kinds)s::varchar[]) AS kind_hit,
+    ARRAY(SELECT unnest(t.genres) INTERSECT SELECT unnest(%(genres)s::varchar[])) AS genre_hits,
+    ARRAY(SELECT unnest(t.subtitle_languages) INTERSECT SELECT unnest(%(languages)s::varchar[])) AS subtitle_hits,
+    ARRAY(SELECT unnest(t.dubbing_languages) INTERSECT SELECT unnest(%(languages)s::varchar[])) AS dubbing_hits
+FROM top JOIN exhibitors_title t ON t.id = top.id
+ORDER BY top.mutual DESC, top.score DESC, top.id
+"""
+
+# The buyer's own opinions, read once so that the ranking statement stays simple to plan: what they hid, the
+# exhibitors they shortlisted, and the exhibitors where the interest is mutual (the buyer shortlisted the
+# company or one of its titles, and someone on its team shortlisted the buyer).
+BUYER_OPINIONS_SQL = """
+WITH mine AS (
+    SELECT i.kind, i.title_id, coalesce(i.exhibitor_id, t.exhibitor_id) AS exhibitor_id,
+        i.exhibitor_id IS NULL AS via_title
+    FROM matchmaking_interest i LEFT JOIN exhibitors_title t ON t.id = i.title_id
+    WHERE i.user_id = %(user)s AND i.buyer_id IS NULL
+)
+SELECT
+    ARRAY(SELECT title_id FROM mine WHERE kind = 'dismissed' AND via_title),
+    ARRAY(SELECT exhibitor_id FROM mine WHERE kind = 'dismissed' AND NOT via_title),
+    ARRAY(SELECT exhibitor_id FROM mine WHERE kind = 'shortlist' AND NOT via_title),
+    ARRAY(
+        SELECT exhibitor_id FROM mine WHERE kind = 'shortlist'
+        INTERSECT
+        SELECT tm.exhibitor_id FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
+        WHERE i.buyer_id = %(buyer)s AND i.kind = 'shortlist'
+    )
 """
 
 
@@ -88,15 +121,23 @@ class Recommendation:
     reasons: list[str] = field(default_factory=list)
 
 
-def free_text_query(text: str) -> str:
-    """The buyer's free text as an OR of its meaningful words, for to_tsquery('simple', ...)."""
-    words = [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2 and w not in STOP_WORDS]
+def free_text_query(text: str, common_words: frozenset[str] = frozenset()) -> str:
+    """The buyer's free text as an OR of its telling words, for to_tsquery('simple', ...).
+
+    Words most titles contain are left out: they would match nearly everything and tell nothing.
+    """
+    ignored = STOP_WORDS | common_words
+    words = [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 2 and w not in ignored]
     return " | ".join(dict.fromkeys(words))[:2000]
 
 
-def _labels(codes, choices) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes]
+OPINION_PARAMS = ("dismissed_titles", "dismissed_exhibitors", "shortlisted_exhibitors", "mutual_exhibitors")
+
+
+def genre_hit_count_sql(genre_count: int) -> str:
+    """How many of the buyer's genres a title has, as plain boolean sums (cheaper than an array intersection)."""
+    terms = [f"(%(genre_{index})s = ANY(t.genres))::int" for index in range(genre_count)]
+    return " + ".join(terms) or "0"
 
 
 def _rights_reason(open_pairs: list[str]) -> str:
@@ -104,8 +145,8 @@ def _rights_reason(open_pairs: list[str]) -> str:
     media = sorted({pair.split(":")[0] for pair in open_pairs})
     territories = sorted({pair.split(":")[1] for pair in open_pairs})
     return _("%(media)s open in %(territories)s") % {
-        "media": ", ".join(_labels(media, Media.choices)),
-        "territories": ", ".join(countries.name(code) or code for code in territories),
+        "media": ", ".join(labels(media, Media)),
+        "territories": ", ".join(labels(territories)),
     }
 
 
@@ -120,13 +161,13 @@ def reasons_for(row: dict) -> list[str]:
     if row["kind_hit"]:
         reasons.append(_("A kind you acquire"))
     if row["genre_hits"]:
-        reasons.append(", ".join(_labels(row["genre_hits"], Genre.choices)))
+        reasons.append(", ".join(labels(row["genre_hits"], Genre)))
     for codes, template in [
         (row["subtitle_hits"], _("%(languages)s subtitles")),
         (row["dubbing_hits"], _("%(languages)s dubbing")),
     ]:
         if codes:
-            reasons.append(template % {"languages": ", ".join(_labels(codes, Language.choices))})
+            reasons.append(template % {"languages": ", ".join(labels(codes, Language))})
     if row["text_rank"] > 0:
         reasons.append(_("Matches what you are looking for"))
     if row["exhibitor_shortlisted"]:
@@ -140,21 +181,26 @@ def titles_for_buyer(*, profile: BuyerProfile, market: Market, limit: int = TOP)
     params = {
         "territories": territories,
         "media": media,
-        "pair_count": len(territories) * len(media),
+        "pair_count": len(set(territories)) * len(media),
         "kinds": profile.kinds,
         "genres": profile.genres,
         "languages": profile.languages,
-        "words": free_text_query(profile.looking_for),
+        "words": free_text_query(profile.looking_for, catalogue_common_words(market)),
         "user": profile.user_id,
         "buyer": profile.pk,
         "market": market.pk,
         "limit": limit,
     }
+    for index, genre in enumerate(profile.genres):
+        params[f"genre_{index}"] = genre
     with connection.cursor() as cursor:
-        cursor.execute(TITLES_FOR_BUYER_SQL, params)
+        cursor.execute(BUYER_OPINIONS_SQL, params)
+        opinions = cursor.fetchone()
+        params.update(zip(OPINION_PARAMS, opinions, strict=True))
+        cursor.execute(TITLES_FOR_BUYER_SQL.format(genre_hit_count=genre_hit_count_sql(len(profile.genres))), params)
         columns = [column.name for column in cursor.description]
         rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
-    titles = Title.objects.select_related("exhibitor").in_bulk([row["id"] for row in rows])
+    titles = Title.objects.select_related("exhibitor").only(*CARD_FIELDS).in_bulk([row["id"] for row in rows])
     return [
         Recommendation(
             title=titles[row["id"]], score=round(float(row["score"]), 1), mutual=row["mutual"], reasons=reasons_for(row)
@@ -249,8 +295,6 @@ class BuyerMatch:
 
 
 def _buyer_reasons(row: dict) -> list[str]:
-    from exhibitors.vocabulary import TitleKind
-
     reasons = []
     if row["mutual"]:
         reasons.append(_("You and the buyer shortlisted each other"))
@@ -261,11 +305,11 @@ def _buyer_reasons(row: dict) -> list[str]:
             _("Your rights are open where they buy: %(rights)s") % {"rights": _rights_reason(row["open_pairs"])}
         )
     if row["kind_hits"]:
-        reasons.append(", ".join(_labels(row["kind_hits"], TitleKind.choices)))
+        reasons.append(", ".join(labels(row["kind_hits"], TitleKind)))
     if row["genre_hits"]:
-        reasons.append(", ".join(_labels(row["genre_hits"], Genre.choices)))
+        reasons.append(", ".join(labels(row["genre_hits"], Genre)))
     if row["language_hits"]:
-        reasons.append(", ".join(_labels(row["language_hits"], Language.choices)))
+        reasons.append(", ".join(labels(row["language_hits"], Language)))
     return reasons
 
 

@@ -218,3 +218,59 @@ def test_organisers_verify_and_reject_buyers_in_admin(client, buyer):
     assert (other.verification, other.rejection_reason) == ("rejected", "We could not find the company.")
     client.force_login(other.user)
     assert "We could not find the company." in client.get("/account/buyer-profile/").content.decode()
+
+
+def test_overlapping_rights_rows_count_each_open_territory_once(buyer, market):
+    # Buyer: TH and LA, SVOD and AVOD = 4 pairs. Rows overlap on SVOD in TH; LA is excepted by every
+    # "worldwide except" row but listed by another, so it is open too.
+    exhibitor = ExhibitorFactory(market=market)
+    overlapping = TitleFactory(
+        exhibitor=exhibitor, slug="overlapping", kind="feature", genres=[], subtitle_languages=[]
+    )
+    RightsFactory(title=overlapping, media=["svod"], territories=["TH"])
+    RightsFactory(title=overlapping, media=["svod"], territories=["LA", "VN"], worldwide_except=True)
+    RightsFactory(title=overlapping, media=["svod", "avod"], territories=["LA", "KH"], worldwide_except=True)
+    RightsFactory(title=overlapping, media=["svod"], territories=["LA"])
+    exhibitors_reindex()
+    (match,) = titles_for_buyer(profile=buyer, market=market)
+    # svod:TH, svod:LA open; avod only worldwide except LA -> avod:TH open; avod:LA closed: 3 of 4 pairs.
+    assert match.score == pytest.approx(60 * 3 / 4)
+    assert match.reasons[0] == "AVOD / FAST, SVOD open in Laos, Thailand"
+
+
+def test_rights_changes_reach_the_ranking_at_once(buyer, market):
+    from exhibitors.services import rights_delete, rights_save
+
+    exhibitor = ExhibitorFactory(market=market)
+    title = TitleFactory(exhibitor=exhibitor, slug="changing", kind="feature", genres=[], subtitle_languages=[])
+    exhibitors_reindex()
+    assert titles_for_buyer(profile=buyer, market=market)[0].score == 0
+    rights = rights_save(
+        title=title,
+        data={
+            "media": ["svod"],
+            "territories": ["TH", "LA"],
+            "worldwide_except": False,
+            "available_from": "2026-01-01",
+        },
+    )
+    assert titles_for_buyer(profile=buyer, market=market)[0].score == 30
+    rights_delete(rights=rights)
+    assert titles_for_buyer(profile=buyer, market=market)[0].score == 0
+
+
+def test_words_most_titles_share_do_not_count_as_relevance(buyer, market, monkeypatch):
+    from exhibitors import selectors as catalogue
+
+    monkeypatch.setattr(catalogue, "COMMON_WORD_MIN_TITLES", 1)
+    exhibitor = ExhibitorFactory(market=market)
+    for index in range(3):
+        TitleFactory(exhibitor=exhibitor, slug=f"drama-{index}", synopsis="A drama of the palace.", genres=[])
+    TitleFactory(exhibitor=exhibitor, slug="costume", synopsis="A costume drama of the palace.", genres=[])
+    exhibitors_reindex()
+    assert {"drama", "palace"} <= catalogue.catalogue_common_words(market)
+    assert "costume" not in catalogue.catalogue_common_words(market)
+    buyer.looking_for = "palace drama, costume"
+    ranked = titles_for_buyer(profile=buyer, market=market)
+    relevant = {r.title.slug for r in ranked if "Matches what you are looking for" in r.reasons}
+    assert relevant == {"costume"}
