@@ -91,6 +91,11 @@ class Exhibitor(models.Model):
     stand = models.CharField(_("stand"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    auto_accept_meetings = models.BooleanField(
+        _("accept meeting requests automatically"),
+        default=False,
+        help_text=_("A buyer's request for a free slot becomes a meeting at once, without a rep answering."),
+    )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/thumbnails/", blank=True)
     search_document = SearchVectorField(null=True, editable=False)

@@ -29,6 +29,17 @@ class Market(models.Model):
     meeting_day_start = models.TimeField(_("meetings start at"), default=time(10, 0))
     meeting_day_end = models.TimeField(_("meetings end at"), default=time(18, 0))
     slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=30)
+    daily_meeting_cap = models.PositiveSmallIntegerField(
+        _("meetings per participant per day"),
+        null=True,
+        blank=True,
+        help_text=_("The most meetings one buyer or rep may have on one market day; empty for no limit."),
+    )
+    request_expiry_hours = models.PositiveSmallIntegerField(
+        _("requests expire after (hours)"),
+        default=48,
+        help_text=_("An unanswered request expires this long after it was made, and always when its slot starts."),
+    )
     is_current = models.BooleanField(_("current market"), default=False)
     unverified_buyers_may_request = models.BooleanField(
         _("unverified buyers may request meetings"),
@@ -51,6 +62,11 @@ class Market(models.Model):
                 condition=Q(meeting_day_end__gt=F("meeting_day_start")),
                 name="market_meeting_hours_ordered",
                 violation_error_message=_("Meetings must end after they start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(request_expiry_hours__gte=1),
+                name="market_request_expiry_positive",
+                violation_error_message=_("Requests must stay open at least an hour."),
             ),
             models.CheckConstraint(
                 condition=Q(slot_minutes__gte=5, slot_minutes__lte=240),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("manage/", include("exhibitors.workspace_urls")),
     path("", include("exhibitors.urls")),
     path("", include("matchmaking.urls")),
+    path("", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]
 

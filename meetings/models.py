@@ -1,2 +1,238 @@
-# Availability, meeting requests and meetings arrive with the scheduling work; the app is
-# installed now so its place in the import order (accounts <- exhibitors <- meetings) is fixed.
+"""Availability, busy times, meetings (a request is a meeting not yet accepted) and calendar feeds.
+
+What must never happen is refused by PostgreSQL itself, so no race between two requests can get past it:
+exclusion constraints keep accepted meetings from overlapping for a rep or a buyer, and triggers (in the
+migrations) keep availability inside the market's meeting hours and live meetings inside the rep's
+availability and out of the past.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.postgres.constraints import ExclusionConstraint
+from django.contrib.postgres.fields import DateTimeRangeField, RangeOperators
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.models import Exhibitor, Title
+from filmart.models import Market
+
+# Raised by the triggers of migration 0002, by these names.
+AVAILABILITY_INSIDE_MARKET_HOURS = "availability_inside_market_hours"
+AVAILABILITY_KEEPS_ITS_MEETINGS = "availability_keeps_its_meetings"
+MEETING_NOT_IN_PAST = "meeting_not_in_past"
+MEETING_INSIDE_AVAILABILITY = "meeting_inside_availability"
+
+
+class Place(models.TextChoices):
+    BOOTH = "booth", _("At the booth")
+    TABLE = "table", _("Meeting table or room")
+    ONLINE = "online", _("Online")
+
+
+def _finite_range(field: str, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isempty": False, f"{field}__lower_inf": False, f"{field}__upper_inf": False}),
+        name=name,
+        violation_error_message=_("A time range needs a start and an end."),
+    )
+
+
+class Availability(models.Model):
+    """A window of a rep's open hours on one market day, cut into slots of the market's length."""
+
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="+", verbose_name=_("market"))
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="availability", verbose_name=_("exhibitor")
+    )
+    rep = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="availability", verbose_name=_("rep")
+    )
+    during = DateTimeRangeField(_("open"))
+    place = models.CharField(_("meeting place"), max_length=10, choices=Place.choices, default=Place.BOOTH)
+    place_detail = models.CharField(
+        _("table, room or link"), max_length=300, blank=True, help_text=_("The table or room name, or the link.")
+    )
+
+    class Meta:
+        verbose_name = _("availability")
+        verbose_name_plural = _("availability")
+        ordering = ["during"]
+        constraints = [
+            _finite_range("during", "availability_finite"),
+            ExclusionConstraint(
+                name="availability_no_overlap",
+                expressions=[("rep", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                violation_error_message=_("This overlaps open hours you already have."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rep} {self.during}"
+
+
+class BusyTime(models.Model):
+    """A time a buyer keeps for themselves: nobody can book them then."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="busy_times", verbose_name=_("user")
+    )
+    during = DateTimeRangeField(_("busy"))
+    note = models.CharField(_("note"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("busy time")
+        verbose_name_plural = _("busy times")
+        ordering = ["during"]
+        constraints = [
+            _finite_range("during", "busy_time_finite"),
+            ExclusionConstraint(
+                name="busy_time_no_overlap",
+                expressions=[("user", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                violation_error_message=_("This overlaps a busy time you already have."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.during}"
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Requested")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Side(models.TextChoices):
+    BUYER = "buyer", _("Buyer")
+    REP = "rep", _("Exhibitor")
+
+
+class ClosedBecause(models.TextChoices):
+    """Why the app, not a person, closed or moved a request; shown in the reader's language."""
+
+    SLOT_TAKEN = "slot_taken", _("The rep accepted another meeting at this time.")
+    BUYER_BOOKED = "buyer_booked", _("The buyer now has another meeting at this time.")
+    WINDOW_REMOVED = "window_removed", _("The rep removed these open hours.")
+
+
+class Meeting(models.Model):
+    """A request between a buyer and a rep for one slot; once accepted, a meeting. It keeps its identity
+    through proposals and reschedules: `version` grows with every change (the compare-and-swap token a
+    page or an email link carries), `sequence` with every change a calendar must pick up."""
+
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="+", verbose_name=_("market"))
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("exhibitor")
+    )
+    rep = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings_as_rep", verbose_name=_("rep")
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings_as_buyer", verbose_name=_("buyer")
+    )
+    availability = models.ForeignKey(
+        Availability,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("window"),
+    )
+    during = DateTimeRangeField(_("when"))
+    place = models.CharField(_("meeting place"), max_length=10, choices=Place.choices)
+    place_detail = models.CharField(_("table, room or link"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    initiated_by = models.CharField(_("asked by"), max_length=5, choices=Side.choices, default=Side.BUYER)
+    awaiting = models.CharField(
+        _("waiting for"),
+        max_length=5,
+        choices=Side.choices,
+        default=Side.REP,
+        help_text=_("Whose answer a request waits for."),
+    )
+    message = models.TextField(_("message"), blank=True)
+    titles = models.ManyToManyField(Title, blank=True, related_name="+", verbose_name=_("titles of interest"))
+    reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was declined, cancelled or moved."))
+    closed_because = models.CharField(
+        _("closed by the app because"), max_length=20, choices=ClosedBecause.choices, blank=True
+    )
+    version = models.PositiveIntegerField(_("version"), default=0)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["during"]
+        constraints = [
+            _finite_range("during", "meeting_finite"),
+            models.CheckConstraint(
+                condition=~Q(rep=F("buyer")),
+                name="meeting_two_people",
+                violation_error_message=_("Nobody meets themselves."),
+            ),
+            ExclusionConstraint(
+                name="meeting_rep_in_one_place",
+                expressions=[("rep", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                condition=Q(status="accepted"),
+                violation_error_message=_("The rep already has a meeting at this time."),
+            ),
+            ExclusionConstraint(
+                name="meeting_buyer_in_one_place",
+                expressions=[("buyer", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                condition=Q(status="accepted"),
+                violation_error_message=_("The buyer already has a meeting at this time."),
+            ),
+            ExclusionConstraint(
+                name="meeting_one_open_request_per_slot",
+                expressions=[
+                    ("buyer", RangeOperators.EQUAL),
+                    ("rep", RangeOperators.EQUAL),
+                    ("during", RangeOperators.OVERLAPS),
+                ],
+                condition=Q(status="pending"),
+                violation_error_message=_("There is already an open request between you for this time."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["expires_at"], condition=Q(status="pending"), name="meeting_pending_expiry"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.buyer} / {self.rep} {self.during}"
+
+    @property
+    def start(self):
+        return self.during.lower
+
+    @property
+    def end(self):
+        return self.during.upper
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A personal calendar address; the token is the only key, so the user can reset it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("user")
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -12,6 +12,9 @@ from django.core.cache import cache
 
 from tests import settings as project_settings
 
+# Fixtures of the meeting tests (market in 2030, an exhibitor, a rep with open hours, a verified buyer).
+pytest_plugins = ["tests.meetings_fixtures"]
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in these tests are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

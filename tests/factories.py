@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 
@@ -32,8 +34,8 @@ class MarketFactory(factory.django.DjangoModelFactory):
     slug = "filmart-2030"
     venue = "Hong Kong Convention and Exhibition Centre"
     city = "Hong Kong"
-    starts_on = "2030-03-17"
-    ends_on = "2030-03-20"
+    starts_on = datetime.date(2030, 3, 17)
+    ends_on = datetime.date(2030, 3, 20)
     is_current = True
 
 

@@ -1,0 +1,70 @@
+from datetime import date
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from filmart.models import Market
+from meetings.models import Place
+from meetings.services import market_days
+
+
+def day_choices(market: Market) -> list[tuple[str, str]]:
+    return [(day.isoformat(), formats.date_format(day, "l j F")) for day in market_days(market)]
+
+
+class _DayAndHours(forms.Form):
+    day = forms.TypedChoiceField(label=_("Day"), coerce=date.fromisoformat)
+    start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time", "step": 300}))
+    end = forms.TimeField(label=_("To"), widget=forms.TimeInput(attrs={"type": "time", "step": 300}))
+
+    def __init__(self, *args, market: Market, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].choices = day_choices(market)
+        self.fields["start"].initial = market.meeting_day_start
+        self.fields["end"].initial = market.meeting_day_end
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            self.add_error("end", _("The end must come after the start."))
+        return data
+
+
+class OpenHoursForm(_DayAndHours):
+    place = forms.ChoiceField(label=_("Where"), choices=Place.choices, initial=Place.BOOTH)
+    place_detail = forms.CharField(
+        label=_("Table, room or link"),
+        required=False,
+        max_length=300,
+        help_text=_("For a table or room, its name; for online meetings, the link."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        detail = (data.get("place_detail") or "").strip()
+        if data.get("place") in (Place.TABLE, Place.ONLINE) and not detail:
+            self.add_error("place_detail", _("Name the table or room, or give the link for online meetings."))
+        if data.get("place") == Place.ONLINE and detail and not detail.startswith(("https://", "http://")):
+            self.add_error("place_detail", _("Give the full link, starting with https://."))
+        return data
+
+
+class BusyTimeForm(_DayAndHours):
+    note = forms.CharField(label=_("Note (only you see it)"), required=False, max_length=120)
+
+
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you would like to discuss: titles, territories, media."),
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,184 @@
+"""Reads: free slots, agendas, requests, and the one meeting a person may see."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import User
+from exhibitors.models import Exhibitor, TeamMember, Title
+from filmart.models import Market
+from meetings.models import Availability, BusyTime, Meeting, Status
+from meetings.services import market_days, market_zone
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: datetime
+    end: datetime
+    place: str
+    place_detail: str
+    state: str  # free, taken, past, yours (you meet someone then), busy (you blocked it), asked (you asked)
+
+    @property
+    def free(self) -> bool:
+        return self.state == "free"
+
+
+def _day_range(market: Market, day: date) -> DateTimeTZRange:
+    zone = market_zone(market)
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    return DateTimeTZRange(start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone), "[)")
+
+
+def _overlaps(ranges: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> bool:
+    return any(lower < end and start < upper for lower, upper in ranges)
+
+
+def slots_for_rep(*, rep: User, exhibitor: Exhibitor, day: date, viewer: User | None = None) -> list[Slot]:
+    """The rep's slots on a market day, each with what it means to the viewer. Three queries."""
+    market = exhibitor.market
+    length = timedelta(minutes=market.slot_minutes)
+    day_range = _day_range(market, day)
+    windows = list(Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__overlap=day_range))
+    meetings = Meeting.objects.filter(during__overlap=day_range, status__in=[Status.ACCEPTED, Status.PENDING])
+    # The viewer's own meetings matter too: a slot when they meet someone else is not free for them.
+    meetings = meetings.filter(Q(rep=rep) | Q(buyer=viewer)) if viewer is not None else meetings.filter(rep=rep)
+    taken, yours, asked = [], [], []
+    for meeting in meetings.only("rep_id", "buyer_id", "status", "during"):
+        span = (meeting.during.lower, meeting.during.upper)
+        if meeting.status == Status.ACCEPTED and meeting.rep_id == rep.pk:
+            taken.append(span)
+        elif meeting.status == Status.ACCEPTED:
+            yours.append(span)
+        elif viewer is not None and meeting.buyer_id == viewer.pk and meeting.rep_id == rep.pk:
+            asked.append(span)
+    busy = (
+        [(b.lower, b.upper) for b in BusyTime.objects.filter(user=viewer, during__overlap=day_range).values_list(
+            "during", flat=True
+        )]
+        if viewer is not None
+        else []
+    )  # fmt: skip
+    now = timezone.now()
+    slots = []
+    for window in windows:
+        start = window.during.lower
+        while start + length <= window.during.upper:
+            end = start + length
+            if start <= now:
+                state = "past"
+            elif _overlaps(taken, start, end):
+                state = "taken"
+            elif _overlaps(asked, start, end):
+                state = "asked"
+            elif _overlaps(yours, start, end):
+                state = "yours"
+            elif _overlaps(busy, start, end):
+                state = "busy"
+            else:
+                state = "free"
+            slots.append(Slot(start, end, window.place, window.place_detail, state))
+            start = end
+    return slots
+
+
+def next_free_slots(
+    *, rep: User, exhibitor: Exhibitor, after: datetime, viewer: User | None, limit: int = 3
+) -> list[Slot]:
+    """The rep's next free slots from `after`, over the market's remaining days."""
+    found: list[Slot] = []
+    zone = market_zone(exhibitor.market)
+    for day in market_days(exhibitor.market):
+        if day < after.astimezone(zone).date():
+            continue
+        found += [
+            s
+            for s in slots_for_rep(rep=rep, exhibitor=exhibitor, day=day, viewer=viewer)
+            if s.free and s.start >= after
+        ]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def reps_of(exhibitor: Exhibitor) -> list[User]:
+    """Team members with open hours, the ones a buyer can ask."""
+    return list(
+        User.objects.filter(
+            memberships__exhibitor=exhibitor, availability__exhibitor=exhibitor
+        ).distinct().order_by("full_name", "email")
+    )  # fmt: skip
+
+
+def days_with_hours(*, exhibitor: Exhibitor, rep: User) -> list[date]:
+    zone = market_zone(exhibitor.market)
+    windows = Availability.objects.filter(exhibitor=exhibitor, rep=rep).values_list("during", flat=True)
+    return sorted({during.lower.astimezone(zone).date() for during in windows})
+
+
+def _with_people(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.select_related("exhibitor", "rep", "buyer", "buyer__buyer_profile").prefetch_related(
+        Prefetch("titles", queryset=Title.objects.only("id", "slug", "english_title", "original_title"))
+    )
+
+
+def agenda_for(*, user: User, market: Market, day: date | None = None) -> list[Meeting]:
+    """The user's accepted meetings, in time order (one day or the whole market)."""
+    meetings = Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market, status=Status.ACCEPTED)
+    if day is not None:
+        meetings = meetings.filter(during__overlap=_day_range(market, day))
+    return list(_with_people(meetings).order_by("during"))
+
+
+def team_agenda_for(*, exhibitor: Exhibitor, day: date | None = None) -> list[Meeting]:
+    meetings = Meeting.objects.filter(exhibitor=exhibitor, status=Status.ACCEPTED)
+    if day is not None:
+        meetings = meetings.filter(during__overlap=_day_range(exhibitor.market, day))
+    return list(_with_people(meetings).order_by("during", "rep__full_name"))
+
+
+def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
+    """Requests waiting for this user, those they wait on, and the ones closed lately."""
+    mine = _with_people(
+        Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market).exclude(status=Status.ACCEPTED)
+    ).order_by("-updated_at")
+    waiting_on_me, waiting_on_them, closed = [], [], []
+    for meeting in mine[:300]:
+        if meeting.status != Status.PENDING:
+            closed.append(meeting)
+        elif (meeting.awaiting == "buyer") == (meeting.buyer_id == user.pk):
+            waiting_on_me.append(meeting)
+        else:
+            waiting_on_them.append(meeting)
+    waiting_on_me.sort(key=lambda m: m.during.lower)
+    waiting_on_them.sort(key=lambda m: m.during.lower)
+    return {"in": waiting_on_me, "out": waiting_on_them, "closed": closed[:50]}
+
+
+def visible_meetings(*, user: User) -> QuerySet[Meeting]:
+    """Meetings this user takes part in, or that their company holds."""
+    companies = TeamMember.objects.filter(user=user).values("exhibitor_id")
+    return Meeting.objects.filter(Q(buyer=user) | Q(rep=user) | Q(exhibitor_id__in=companies))
+
+
+def meeting_for(*, user: User, pk: int) -> Meeting:
+    """One meeting, or 404 for anyone outside it: the same answer whether it exists or not."""
+    meeting = _with_people(visible_meetings(user=user)).select_related("market").filter(pk=pk).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def feed_meetings(*, user: User) -> list[Meeting]:
+    """A personal calendar: the user's own meetings, accepted or cancelled (so calendars drop those)."""
+    return list(
+        _with_people(
+            Meeting.objects.filter(Q(buyer=user) | Q(rep=user), status__in=[Status.ACCEPTED, Status.CANCELLED])
+        )
+        .select_related("market")
+        .order_by("during")
+    )

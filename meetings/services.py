@@ -1,0 +1,438 @@
+"""Writes: open hours, busy times, and every step of a meeting's life. Views and tasks call these.
+
+Every change of a meeting is a compare-and-swap on (id, status, version): a page or an email link carries
+the version it was drawn from, and acting on anything that has moved on since changes nothing and says so.
+Overlaps, past slots and slots outside open hours are refused by PostgreSQL (see models); the constraint's
+name becomes the message.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from exhibitors.models import Exhibitor, TeamMember, TeamRole, Title
+from filmart.models import Market
+from matchmaking.models import BuyerProfile, Verification
+from meetings.models import (
+    AVAILABILITY_INSIDE_MARKET_HOURS,
+    AVAILABILITY_KEEPS_ITS_MEETINGS,
+    MEETING_INSIDE_AVAILABILITY,
+    MEETING_NOT_IN_PAST,
+    Availability,
+    BusyTime,
+    CalendarFeed,
+    ClosedBecause,
+    Meeting,
+    Place,
+    Side,
+    Status,
+    new_feed_token,
+)
+
+CONSTRAINT_MESSAGES = {
+    "meeting_rep_in_one_place": gettext_lazy("The rep already has a meeting at this time."),
+    "meeting_buyer_in_one_place": gettext_lazy("The buyer already has a meeting at this time."),
+    "meeting_one_open_request_per_slot": gettext_lazy("There is already an open request between you for this time."),
+    "meeting_two_people": gettext_lazy("Nobody meets themselves."),
+    MEETING_NOT_IN_PAST: gettext_lazy("This slot has already started."),
+    MEETING_INSIDE_AVAILABILITY: gettext_lazy("This time is not among the rep's open hours."),
+    AVAILABILITY_INSIDE_MARKET_HOURS: gettext_lazy("Open hours must lie within one market day's meeting hours."),
+    AVAILABILITY_KEEPS_ITS_MEETINGS: gettext_lazy("These open hours hold meetings; cancel or move them first."),
+    "availability_no_overlap": gettext_lazy("This overlaps open hours you already have."),
+    "busy_time_no_overlap": gettext_lazy("This overlaps a busy time you already have."),
+}
+
+# Namespace of the advisory locks that serialise accepting meetings per person (for the daily cap).
+PERSON_LOCK = 7301
+
+
+class StaleAction(ValidationError):
+    """The meeting moved on since the page or email link was made."""
+
+
+def _constraint_message(error: IntegrityError) -> str:
+    name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+    return str(CONSTRAINT_MESSAGES.get(name, _("That would clash with another meeting.")))
+
+
+def _saving(action):
+    """Run a write in a savepoint; a refused constraint becomes a ValidationError with its message."""
+    try:
+        with transaction.atomic():
+            return action()
+    except IntegrityError as error:
+        raise ValidationError(_constraint_message(error)) from error
+
+
+def market_zone(market: Market) -> ZoneInfo:
+    return ZoneInfo(market.time_zone)
+
+
+def market_moment(market: Market, day: date, at: time) -> datetime:
+    """A wall-clock time of a market day as an aware instant."""
+    return datetime.combine(day, at, tzinfo=market_zone(market))
+
+
+def market_days(market: Market) -> list[date]:
+    return [market.starts_on + timedelta(days=n) for n in range(market.day_count)]
+
+
+# --- Open hours and busy times -------------------------------------------------------------------------
+
+
+def rep_may_meet_for(*, user: User, exhibitor: Exhibitor) -> bool:
+    return TeamMember.objects.filter(user=user, exhibitor=exhibitor).exists()
+
+
+def availability_add(
+    *, rep: User, exhibitor: Exhibitor, day: date, start: time, end: time, place: str, place_detail: str = ""
+) -> Availability:
+    market = exhibitor.market
+    if not rep_may_meet_for(user=rep, exhibitor=exhibitor):
+        raise ValidationError(_("Only members of the exhibitor's team publish its open hours."))
+    if end <= start:
+        raise ValidationError(_("The end must come after the start."))
+    during = DateTimeTZRange(market_moment(market, day, start), market_moment(market, day, end), "[)")
+    if during.upper - during.lower < timedelta(minutes=market.slot_minutes):
+        raise ValidationError(
+            _("Open hours must hold at least one %(minutes)s-minute slot.") % {"minutes": market.slot_minutes}
+        )
+    if place in (Place.TABLE, Place.ONLINE) and not place_detail.strip():
+        raise ValidationError(_("Name the table or room, or give the link for online meetings."))
+    window = Availability(
+        market=market, exhibitor=exhibitor, rep=rep, during=during, place=place, place_detail=place_detail.strip()
+    )
+    return _saving(lambda: window.save() or window)
+
+
+@transaction.atomic
+def availability_remove(*, availability_id: int, rep: User) -> None:
+    """Remove open hours; open requests in them are declined, accepted meetings keep them in place."""
+    window = Availability.objects.select_for_update().filter(pk=availability_id, rep=rep).first()
+    if window is None:
+        raise ValidationError(_("These open hours are already gone."))
+    if window.meetings.filter(status=Status.ACCEPTED).exists():
+        raise ValidationError(str(CONSTRAINT_MESSAGES[AVAILABILITY_KEEPS_ITS_MEETINGS]))
+    window.meetings.filter(status=Status.PENDING).update(
+        status=Status.DECLINED, closed_because=ClosedBecause.WINDOW_REMOVED, version=F("version") + 1,
+        updated_at=timezone.now(),
+    )  # fmt: skip
+    _saving(window.delete)
+
+
+def busy_time_add(*, user: User, market: Market, day: date, start: time, end: time, note: str = "") -> BusyTime:
+    if end <= start:
+        raise ValidationError(_("The end must come after the start."))
+    busy = BusyTime(
+        user=user,
+        during=DateTimeTZRange(market_moment(market, day, start), market_moment(market, day, end), "[)"),
+        note=note.strip(),
+    )
+    return _saving(lambda: busy.save() or busy)
+
+
+def busy_time_remove(*, busy_time_id: int, user: User) -> None:
+    BusyTime.objects.filter(pk=busy_time_id, user=user).delete()
+
+
+def _is_busy(user_id: int, during: DateTimeTZRange) -> bool:
+    return BusyTime.objects.filter(user_id=user_id, during__overlap=during).exists()
+
+
+# --- Requests ------------------------------------------------------------------------------------------
+
+
+def buyer_may_request(*, buyer: User, market: Market) -> str | None:
+    """None when the buyer may request meetings, else the reason they may not."""
+    if not buyer.is_buyer:
+        return _("Only buyers request meetings; reps invite buyers from their matches.")
+    if market.unverified_buyers_may_request:
+        return None
+    profile = BuyerProfile.objects.filter(user=buyer).only("verification").first()
+    if profile is None:
+        return _("Tell us what you acquire in your buyer profile first; the organisers then verify your company.")
+    if profile.verification != Verification.VERIFIED:
+        return _("The organisers verify your company before you can request meetings.")
+    return None
+
+
+def _window_for(*, rep: User, exhibitor: Exhibitor, start: datetime) -> tuple[Availability, DateTimeTZRange]:
+    """The rep's open hours holding a slot that starts at `start` on the market's slot grid."""
+    market = exhibitor.market
+    during = DateTimeTZRange(start, start + timedelta(minutes=market.slot_minutes), "[)")
+    window = Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__contains=during).first()
+    on_grid = window and (start - window.during.lower) % timedelta(minutes=market.slot_minutes) == timedelta(0)
+    if not on_grid:
+        raise ValidationError(_("This is not one of the rep's slots."))
+    return window, during
+
+
+def _expiry(market: Market, start: datetime) -> datetime:
+    return min(timezone.now() + timedelta(hours=market.request_expiry_hours), start)
+
+
+@transaction.atomic
+def meeting_request(
+    *,
+    buyer: User,
+    rep: User,
+    exhibitor: Exhibitor,
+    start: datetime,
+    message: str = "",
+    titles: list[Title] | tuple = (),
+) -> Meeting:
+    """A buyer asks a rep for a slot; with the exhibitor's auto-accept it is a meeting at once."""
+    market = exhibitor.market
+    refusal = buyer_may_request(buyer=buyer, market=market)
+    if refusal:
+        raise ValidationError(refusal)
+    if not rep_may_meet_for(user=rep, exhibitor=exhibitor):
+        raise ValidationError(_("This person is not on the exhibitor's team."))
+    window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
+    if _is_busy(buyer.pk, during):
+        raise ValidationError(_("You marked yourself busy at this time."))
+    meeting = Meeting(
+        market=market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
+        place=window.place, place_detail=window.place_detail, initiated_by=Side.BUYER, awaiting=Side.REP,
+        message=message.strip(), expires_at=_expiry(market, start),
+    )  # fmt: skip
+    _saving(meeting.save)
+    meeting.titles.set([title for title in titles if title.exhibitor_id == exhibitor.pk])
+    if exhibitor.auto_accept_meetings:
+        return meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
+    return meeting
+
+
+@transaction.atomic
+def meeting_invite(*, rep: User, exhibitor: Exhibitor, buyer: User, start: datetime, message: str = "") -> Meeting:
+    """A rep offers a buyer one of their slots; the buyer accepts or declines."""
+    if not buyer.is_buyer:
+        raise ValidationError(_("Only buyers can be invited to meetings."))
+    window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
+    meeting = Meeting(
+        market=exhibitor.market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
+        place=window.place, place_detail=window.place_detail, initiated_by=Side.REP, awaiting=Side.BUYER,
+        message=message.strip(), expires_at=_expiry(exhibitor.market, start),
+    )  # fmt: skip
+    _saving(meeting.save)
+    return meeting
+
+
+# --- Acting on a meeting -------------------------------------------------------------------------------
+
+
+def side_of(*, user: User, meeting: Meeting) -> str | None:
+    """Which side `user` acts for: the buyer, the rep, or a company admin of the rep's team."""
+    if user.pk == meeting.buyer_id:
+        return Side.BUYER
+    if user.pk == meeting.rep_id:
+        return Side.REP
+    if TeamMember.objects.filter(user=user, exhibitor_id=meeting.exhibitor_id, role=TeamRole.ADMIN).exists():
+        return Side.REP
+    return None
+
+
+STATE_NOW = {
+    Status.PENDING: gettext_lazy("This request has changed since you saw it; here it is as it stands."),
+    Status.ACCEPTED: gettext_lazy("This meeting has already been accepted."),
+    Status.DECLINED: gettext_lazy("This request has already been declined."),
+    Status.WITHDRAWN: gettext_lazy("This request has been withdrawn."),
+    Status.EXPIRED: gettext_lazy("This request expired without an answer."),
+    Status.CANCELLED: gettext_lazy("This meeting has been cancelled."),
+}
+
+
+def _stale(meeting_id: int) -> StaleAction:
+    status = Meeting.objects.filter(pk=meeting_id).values_list("status", flat=True).first()
+    return StaleAction(str(STATE_NOW.get(status, _("This meeting no longer exists."))))
+
+
+def _participant(meeting_id: int, user: User) -> tuple[Meeting, str]:
+    meeting = Meeting.objects.select_related("market", "exhibitor").filter(pk=meeting_id).first()
+    side = meeting and side_of(user=user, meeting=meeting)
+    if not side:
+        raise Meeting.DoesNotExist
+    return meeting, side
+
+
+def _swap(meeting: Meeting, version: int, expected: Q, **changes) -> None:
+    """The compare-and-swap: change the row only if it is still what the actor saw."""
+    changes = {"version": F("version") + 1, "updated_at": timezone.now(), **changes}
+    updated = _saving(lambda: Meeting.objects.filter(expected, pk=meeting.pk, version=version).update(**changes))
+    if not updated:
+        raise _stale(meeting.pk)
+
+
+def _lock_people(*user_ids: int) -> None:
+    # In one order everywhere, so two accepts never wait on each other in a circle.
+    with connection.cursor() as cursor:
+        for user_id in sorted(set(user_ids)):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [PERSON_LOCK, user_id])
+
+
+def _check_daily_cap(meeting: Meeting, during: DateTimeTZRange) -> None:
+    cap = meeting.market.daily_meeting_cap
+    if not cap:
+        return
+    zone = market_zone(meeting.market)
+    day = during.lower.astimezone(zone).date()
+    whole_day = DateTimeTZRange(
+        datetime.combine(day, time(0), tzinfo=zone), datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    )
+    for person, label in ((meeting.buyer, _("The buyer")), (meeting.rep, _("The rep"))):
+        held = (
+            Meeting.objects.filter(Q(buyer=person) | Q(rep=person), status=Status.ACCEPTED, during__overlap=whole_day)
+            .exclude(pk=meeting.pk)
+            .count()
+        )
+        if held >= cap:
+            raise ValidationError(
+                _("%(who)s already has %(count)s meetings that day, the most the market allows.")
+                % {"who": label, "count": held}
+            )
+
+
+def _decline_conflicts(meeting: Meeting) -> None:
+    """Open requests that the accepted meeting now makes impossible are declined, saying why."""
+    now = timezone.now()
+    live = Meeting.objects.filter(status=Status.PENDING, during__overlap=meeting.during).exclude(pk=meeting.pk)
+    live.filter(rep_id=meeting.rep_id).update(
+        status=Status.DECLINED, closed_because=ClosedBecause.SLOT_TAKEN, version=F("version") + 1, updated_at=now
+    )
+    live.filter(buyer_id=meeting.buyer_id).update(
+        status=Status.DECLINED, closed_because=ClosedBecause.BUYER_BOOKED, version=F("version") + 1, updated_at=now
+    )
+
+
+@transaction.atomic
+def meeting_accept(*, meeting_id: int, version: int, user: User) -> Meeting:
+    meeting, side = _participant(meeting_id, user)
+    _lock_people(meeting.buyer_id, meeting.rep_id)
+    meeting.refresh_from_db()
+    if meeting.status == Status.PENDING and meeting.awaiting != side:
+        raise ValidationError(_("The other side has still to answer this request."))
+    if meeting.status == Status.PENDING and _is_busy(meeting.buyer_id, meeting.during) and side == Side.BUYER:
+        raise ValidationError(_("You marked yourself busy at this time."))
+    _check_daily_cap(meeting, meeting.during)
+    _swap(
+        meeting, version, Q(status=Status.PENDING, awaiting=side, expires_at__gt=timezone.now()), status=Status.ACCEPTED
+    )
+    meeting.refresh_from_db()
+    _decline_conflicts(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_decline(*, meeting_id: int, version: int, user: User, reason: str = "") -> Meeting:
+    meeting, side = _participant(meeting_id, user)
+    _swap(meeting, version, Q(status=Status.PENDING, awaiting=side), status=Status.DECLINED, reason=reason.strip())
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def meeting_withdraw(*, meeting_id: int, version: int, user: User) -> Meeting:
+    """The side that is waiting for an answer takes its request (or invitation, or proposal) back."""
+    meeting, side = _participant(meeting_id, user)
+    _swap(meeting, version, Q(status=Status.PENDING) & ~Q(awaiting=side), status=Status.WITHDRAWN)
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def meeting_propose(*, meeting_id: int, version: int, user: User, start: datetime, reason: str = "") -> Meeting:
+    """The rep answers a request with another of their slots; now the buyer answers."""
+    meeting, side = _participant(meeting_id, user)
+    if side != Side.REP:
+        raise ValidationError(_("Only the rep proposes another slot of theirs."))
+    window, during = _window_for(rep=meeting.rep, exhibitor=meeting.exhibitor, start=start)
+    _swap(
+        meeting, version, Q(status=Status.PENDING, awaiting=Side.REP),
+        during=during, availability=window, place=window.place, place_detail=window.place_detail,
+        awaiting=Side.BUYER, reason=reason.strip(), expires_at=_expiry(meeting.market, start),
+    )  # fmt: skip
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) -> Meeting:
+    meeting, _side = _participant(meeting_id, user)
+    if not reason.strip():
+        raise ValidationError(_("Say why you cancel: the other side will read it."))
+    _swap(
+        meeting, version, Q(status=Status.ACCEPTED), status=Status.CANCELLED, reason=reason.strip(),
+        sequence=F("sequence") + 1,
+    )  # fmt: skip
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: datetime, reason: str) -> Meeting:
+    """Move an accepted meeting to another of the rep's slots that is free for both; it stays the same meeting."""
+    meeting, side = _participant(meeting_id, user)
+    if not reason.strip():
+        raise ValidationError(_("Say why you move the meeting: the other side will read it."))
+    window, during = _window_for(rep=meeting.rep, exhibitor=meeting.exhibitor, start=start)
+    _lock_people(meeting.buyer_id, meeting.rep_id)
+    if _is_busy(meeting.buyer_id, during) and side == Side.BUYER:
+        raise ValidationError(_("You marked yourself busy at this time."))
+    _check_daily_cap(meeting, during)
+    _swap(
+        meeting, version, Q(status=Status.ACCEPTED),
+        during=during, availability=window, place=window.place, place_detail=window.place_detail,
+        reason=reason.strip(), sequence=F("sequence") + 1,
+    )  # fmt: skip
+    meeting.refresh_from_db()
+    _decline_conflicts(meeting)
+    return meeting
+
+
+def meetings_expire_due(*, now: datetime | None = None) -> int:
+    """Requests nobody answered in time expire (run every minute by beat; safe to run twice at once)."""
+    now = now or timezone.now()
+    return Meeting.objects.filter(status=Status.PENDING, expires_at__lte=now).update(
+        status=Status.EXPIRED, version=F("version") + 1, updated_at=now
+    )
+
+
+# --- Calendar feed -------------------------------------------------------------------------------------
+
+
+def calendar_feed_for(*, user: User) -> CalendarFeed:
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def calendar_feed_reset(*, user: User) -> CalendarFeed:
+    feed = calendar_feed_for(user=user)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token"])
+    return feed
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    """A slot as a form posts it: an ISO instant."""
+
+    start: datetime
+
+    @classmethod
+    def parse(cls, value: str) -> "SlotChoice":
+        try:
+            start = datetime.fromisoformat(value)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(_("Choose one of the slots shown.")) from error
+        if timezone.is_naive(start):
+            raise ValidationError(_("Choose one of the slots shown."))
+        return cls(start=start)

@@ -1,0 +1,434 @@
+"""Booking, answering and keeping meetings. Thin: parse, call a service or selector, render.
+
+Anything a person may not see is 404, the same as what does not exist, through every URL here.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import User
+from exhibitors.models import Exhibitor, TeamMember, TeamRole
+from filmart.models import Market
+from filmart.selectors import market_for_request
+from matchmaking.models import BuyerProfile
+from meetings import calendar, selectors, services
+from meetings.forms import BusyTimeForm, MessageForm, OpenHoursForm, ReasonForm
+from meetings.models import Availability, BusyTime, CalendarFeed, Meeting, Side, Status
+
+
+def _market(request: HttpRequest) -> Market:
+    market = market_for_request(request)
+    if market is None:
+        raise Http404
+    return market
+
+
+def _membership(request: HttpRequest, market: Market) -> TeamMember | None:
+    return TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor").first()
+
+
+def _day(value: str | None, choices: list[date]) -> date | None:
+    try:
+        day = date.fromisoformat(value or "")
+    except ValueError:
+        return None
+    return day if day in choices else None
+
+
+def _first_useful_day(days: list[date], market: Market) -> date | None:
+    today = timezone.now().astimezone(services.market_zone(market)).date()
+    return next((day for day in days if day >= today), days[0] if days else None)
+
+
+def _version(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1  # matches no row: answered as a stale page
+
+
+def _start(request: HttpRequest):
+    return services.SlotChoice.parse(request.POST.get("start", "")).start
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# --- Agenda ------------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def agenda(request: HttpRequest) -> HttpResponse:
+    market = _market(request)
+    days = services.market_days(market)
+    day = _day(request.GET.get("day"), days)
+    view = "timetable" if request.GET.get("view") == "timetable" and day else "list"
+    meetings = selectors.agenda_for(user=request.user, market=market, day=day)
+    waiting = len(selectors.requests_for(user=request.user, market=market)["in"])
+    context = {
+        "market": market,
+        "days": days,
+        "day": day,
+        "view": view,
+        "meetings": meetings,
+        "by_day": _group_by_day(meetings, market),
+        "rows": _timetable_rows(market, day, {None: meetings}) if view == "timetable" else [],
+        "waiting": waiting,
+        "membership": _membership(request, market),
+    }
+    return render(request, "meetings/agenda.html", context)
+
+
+def _group_by_day(meetings: list[Meeting], market: Market) -> list[tuple[date, list[Meeting]]]:
+    zone = services.market_zone(market)
+    grouped: dict[date, list[Meeting]] = {}
+    for meeting in meetings:
+        grouped.setdefault(meeting.start.astimezone(zone).date(), []).append(meeting)
+    return list(grouped.items())
+
+
+def _timetable_rows(market: Market, day: date, columns: dict) -> list[dict]:
+    """One row per slot of the market's meeting hours; in each column the meeting starting in that slot."""
+    length = timedelta(minutes=market.slot_minutes)
+    start = services.market_moment(market, day, market.meeting_day_start)
+    end = services.market_moment(market, day, market.meeting_day_end)
+    rows = []
+    while start + length <= end:
+        cells = []
+        for meetings in columns.values():
+            cells.append(next((m for m in meetings if start <= m.start < start + length), None))
+        rows.append({"start": start, "end": start + length, "cells": cells})
+        start += length
+    return rows
+
+
+@login_required
+@require_GET
+def team_agenda(request: HttpRequest) -> HttpResponse:
+    market = _market(request)
+    membership = _membership(request, market)
+    if membership is None:
+        raise Http404
+    days = services.market_days(market)
+    day = _day(request.GET.get("day"), days) or _first_useful_day(days, market)
+    meetings = selectors.team_agenda_for(exhibitor=membership.exhibitor, day=day)
+    team = list(
+        User.objects.filter(memberships__exhibitor=membership.exhibitor).order_by("full_name", "email").distinct()
+    )
+    columns = {member.pk: [m for m in meetings if m.rep_id == member.pk] for member in team}
+    context = {
+        "market": market,
+        "exhibitor": membership.exhibitor,
+        "days": days,
+        "day": day,
+        "team": team,
+        "rows": _timetable_rows(market, day, columns),
+        "meeting_count": len(meetings),
+    }
+    return render(request, "meetings/team_agenda.html", context)
+
+
+@login_required
+@require_GET
+def meeting_requests(request: HttpRequest) -> HttpResponse:
+    market = _market(request)
+    return render(
+        request,
+        "meetings/requests.html",
+        {"market": market, **selectors.requests_for(user=request.user, market=market)},
+    )
+
+
+# --- Booking -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def book(request: HttpRequest, slug: str) -> HttpResponse:
+    """The slot picker: choose a rep and a day, see their slots, ask for one in a click."""
+    market = _market(request)
+    exhibitor = get_object_or_404(Exhibitor.objects.select_related("market"), market=market, slug=slug)
+    reps = selectors.reps_of(exhibitor)
+    rep = next((r for r in reps if str(r.pk) == (request.POST or request.GET).get("rep")), reps[0] if reps else None)
+    form = MessageForm(request.POST or None)
+    titles = list(exhibitor.titles.order_by("english_title").only("id", "slug", "english_title", "exhibitor_id"))
+    chosen = set((request.POST or request.GET).getlist("title"))
+    if request.method == "POST" and rep is not None and form.is_valid():
+        try:
+            meeting = services.meeting_request(
+                buyer=request.user,
+                rep=rep,
+                exhibitor=exhibitor,
+                start=_start(request),
+                message=form.cleaned_data["message"],
+                titles=[title for title in titles if title.slug in chosen],
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            if meeting.status == Status.ACCEPTED:
+                messages.success(request, _("Booked: the exhibitor accepts requests automatically."))
+            else:
+                messages.success(request, _("Request sent. The rep answers here and by email."))
+            return redirect("meeting_detail", pk=meeting.pk)
+    days = selectors.days_with_hours(exhibitor=exhibitor, rep=rep) if rep else []
+    day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
+    context = {
+        "market": market,
+        "exhibitor": exhibitor,
+        "reps": reps,
+        "rep": rep,
+        "days": days,
+        "day": day,
+        "slots": selectors.slots_for_rep(rep=rep, exhibitor=exhibitor, day=day, viewer=request.user) if day else [],
+        "form": form,
+        "titles": titles,
+        "chosen": chosen,
+        "refusal": services.buyer_may_request(buyer=request.user, market=market),
+    }
+    template = "meetings/book.html#slots" if request.htmx and request.method == "GET" else "meetings/book.html"
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
+    """A rep offers a matching buyer one of their own slots."""
+    market = _market(request)
+    membership = _membership(request, market)
+    profile = get_object_or_404(BuyerProfile.objects.select_related("user"), pk=buyer_id)
+    if membership is None:
+        raise Http404
+    exhibitor = membership.exhibitor
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_invite(
+                rep=request.user,
+                exhibitor=exhibitor,
+                buyer=profile.user,
+                start=_start(request),
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Invitation sent. The buyer answers here and by email."))
+            return redirect("meeting_detail", pk=meeting.pk)
+    days = selectors.days_with_hours(exhibitor=exhibitor, rep=request.user)
+    day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
+    context = {
+        "market": market,
+        "exhibitor": exhibitor,
+        "profile": profile,
+        "days": days,
+        "day": day,
+        "slots": selectors.slots_for_rep(rep=request.user, exhibitor=exhibitor, day=day, viewer=profile.user)
+        if day
+        else [],
+        "form": form,
+    }
+    template = "meetings/invite.html#slots" if request.htmx and request.method == "GET" else "meetings/invite.html"
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+# --- One meeting -------------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for(user=request.user, pk=pk)
+    side = services.side_of(user=request.user, meeting=meeting)
+    market = meeting.market
+    days = services.market_days(market)
+    day = _day(request.GET.get("day"), days) or meeting.start.astimezone(services.market_zone(market)).date()
+    moving = meeting.status == Status.ACCEPTED or (meeting.status == Status.PENDING and meeting.awaiting == Side.REP)
+    slots = []
+    if side and moving:
+        slots = [
+            s
+            for s in selectors.slots_for_rep(
+                rep=meeting.rep, exhibitor=meeting.exhibitor, day=day, viewer=meeting.buyer
+            )
+            if s.free
+        ]
+    suggestions = []
+    if meeting.status == Status.DECLINED and meeting.closed_because and side == Side.BUYER:
+        suggestions = selectors.next_free_slots(
+            rep=meeting.rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=request.user
+        )
+    context = {
+        "meeting": meeting,
+        "market": market,
+        "side": side,
+        "my_turn": meeting.status == Status.PENDING and meeting.awaiting == side,
+        "days": days,
+        "day": day,
+        "slots": slots,
+        "suggestions": suggestions,
+        "reason_form": ReasonForm(),
+    }
+    template = "meetings/detail.html#move-slots" if request.htmx else "meetings/detail.html"
+    return render(request, template, context)
+
+
+def _perform(action: str, request: HttpRequest, pk: int) -> Meeting:
+    common = {"meeting_id": pk, "version": _version(request), "user": request.user}
+    reason = request.POST.get("reason", "")
+    if action == "accept":
+        return services.meeting_accept(**common)
+    if action == "decline":
+        return services.meeting_decline(**common, reason=reason)
+    if action == "withdraw":
+        return services.meeting_withdraw(**common)
+    if action == "cancel":
+        return services.meeting_cancel(**common, reason=reason)
+    if action == "propose":
+        return services.meeting_propose(**common, start=_start(request), reason=reason)
+    return services.meeting_reschedule(**common, start=_start(request), reason=reason)
+
+
+DONE = {
+    "accept": gettext_lazy("Accepted: the meeting is in both agendas."),
+    "decline": gettext_lazy("Declined."),
+    "withdraw": gettext_lazy("Withdrawn."),
+    "cancel": gettext_lazy("Cancelled."),
+    "propose": gettext_lazy("Proposed: the buyer now answers."),
+    "reschedule": gettext_lazy("Moved. Both agendas show the new time."),
+}
+
+
+@login_required
+@require_POST
+def meeting_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in DONE:
+        raise Http404
+    selectors.meeting_for(user=request.user, pk=pk)  # 404 before anything else for outsiders
+    try:
+        _perform(action, request, pk)
+    except Meeting.DoesNotExist as exc:
+        raise Http404 from exc
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, str(DONE[action]))
+    return redirect("meeting_detail", pk=pk)
+
+
+@login_required
+@require_GET
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_for(user=request.user, pk=pk)
+    if meeting.status not in (Status.ACCEPTED, Status.CANCELLED):
+        raise Http404
+    body = calendar.meeting_ics(meeting, url=request.build_absolute_uri(reverse("meeting_detail", args=[pk])))
+    method = calendar.ics_method(meeting)
+    response = HttpResponse(body, content_type=f"text/calendar; charset=utf-8; method={method}")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{pk}.ics"'
+    return response
+
+
+# --- Open hours, busy times, calendar feed -------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hours(request: HttpRequest) -> HttpResponse:
+    """Reps publish open hours; buyers block busy times. One page, what fits the person."""
+    market = _market(request)
+    membership = _membership(request, market)
+    form_class = OpenHoursForm if membership else BusyTimeForm
+    form = form_class(request.POST or None, market=market)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if membership:
+                services.availability_add(
+                    rep=request.user, exhibitor=membership.exhibitor, day=data["day"], start=data["start"],
+                    end=data["end"], place=data["place"], place_detail=data["place_detail"],
+                )  # fmt: skip
+            else:
+                services.busy_time_add(
+                    user=request.user, market=market, day=data["day"], start=data["start"], end=data["end"],
+                    note=data["note"],
+                )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("meeting_hours")
+    if membership:
+        entries = Availability.objects.filter(rep=request.user, exhibitor=membership.exhibitor).order_by("during")
+    else:
+        entries = BusyTime.objects.filter(user=request.user).order_by("during")
+    context = {
+        "market": market,
+        "membership": membership,
+        "is_admin": membership is not None and membership.role == TeamRole.ADMIN,
+        "form": form,
+        "entries": list(entries),
+    }
+    return render(request, "meetings/hours.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    market = _market(request)
+    try:
+        if _membership(request, market):
+            services.availability_remove(availability_id=pk, rep=request.user)
+        else:
+            services.busy_time_remove(busy_time_id=pk, user=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Removed."))
+    return redirect("meeting_hours")
+
+
+@login_required
+@require_POST
+def auto_accept(request: HttpRequest) -> HttpResponse:
+    market = _market(request)
+    membership = _membership(request, market)
+    if membership is None or membership.role != TeamRole.ADMIN:
+        raise Http404
+    Exhibitor.objects.filter(pk=membership.exhibitor_id).update(auto_accept_meetings=request.POST.get("on") == "1")
+    messages.success(request, _("Saved."))
+    return redirect("meeting_hours")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.calendar_feed_reset(user=request.user)
+        messages.success(request, _("A new calendar address is ready; the old one no longer works."))
+        return redirect("calendar_settings")
+    feed = services.calendar_feed_for(user=request.user)
+    url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))
+    webcal = "webcal://" + url.split("://", 1)[1]
+    return render(request, "meetings/calendar.html", {"feed_url": url, "webcal_url": webcal})
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    body = calendar.feed_ics(selectors.feed_meetings(user=feed.user), name=_("FILMART meetings"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
