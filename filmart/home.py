@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from exhibitors.selectors import memberships_for_user
 from filmart.i18n import localized_value
 from filmart.selectors import market_current
+from meetings.selectors import meeting_counts
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,20 @@ class NextStep:
     text: str
     url: str = ""
     action: str = ""
+
+
+def _meetings_step(user, market, text: str) -> NextStep:
+    counts = meeting_counts(user=user, market=market)
+    if counts["waiting"]:
+        text = ngettext(
+            "%(count)s request waits for your answer.", "%(count)s requests wait for your answer.", counts["waiting"]
+        ) % {"count": counts["waiting"]}
+    return NextStep(
+        _("Your meetings: %(count)s") % {"count": counts["accepted"]},
+        text,
+        reverse("meeting_requests") if counts["waiting"] else reverse("agenda"),
+        _("Answer requests") if counts["waiting"] else _("Open your agenda"),
+    )
 
 
 def home_next_steps(user) -> list[NextStep]:
@@ -65,6 +81,9 @@ def home_next_steps(user) -> list[NextStep]:
                     _("Ask your company admin to invite you, or write to the organisers."),
                 )
             )
+        if market and memberships:
+            text = _("Publish open hours, answer requests, invite matching buyers.")
+            steps.append(_meetings_step(user, market, text))
     else:
         has_profile = hasattr(user, "buyer_profile")
         steps.append(
@@ -77,6 +96,9 @@ def home_next_steps(user) -> list[NextStep]:
                 _("Your matches") if has_profile else _("Create your buyer profile"),
             )
         )
+        market = market_current()
+        if market:
+            steps.append(_meetings_step(user, market, _("Request slots at the booths; your agenda keeps them by day.")))
         steps.append(
             NextStep(
                 _("Find titles you can license"),

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -181,4 +181,15 @@ def feed_meetings(*, user: User) -> list[Meeting]:
         )
         .select_related("market")
         .order_by("during")
+    )
+
+
+def meeting_counts(*, user: User, market: Market) -> dict[str, int]:
+    """How many meetings the user has, and how many requests wait for their answer. One query."""
+    waiting_on_me = Q(status=Status.PENDING) & (
+        Q(buyer=user, awaiting="buyer") | Q(rep=user, awaiting="rep")
+    )  # fmt: skip
+    return Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market).aggregate(
+        accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
+        waiting=Count("pk", filter=waiting_on_me),
     )
