@@ -21,11 +21,16 @@ class Slot:
     end: datetime
     place: str
     place_detail: str
-    state: str  # free, taken, past, yours (you meet someone then), busy (you blocked it), asked (you asked)
+    state: str  # free, taken, past, mine (you meet this rep then), yours (you meet someone else then),
+    # busy (you blocked it), asked (you asked for it already)
 
     @property
     def free(self) -> bool:
         return self.state == "free"
+
+    @property
+    def where(self) -> tuple[str, str]:
+        return self.place, self.place_detail
 
 
 def _day_range(market: Market, day: date) -> DateTimeTZRange:
@@ -47,11 +52,11 @@ def slots_for_rep(*, rep: User, exhibitor: Exhibitor, day: date, viewer: User | 
     meetings = Meeting.objects.filter(during__overlap=day_range, status__in=[Status.ACCEPTED, Status.PENDING])
     # The viewer's own meetings matter too: a slot when they meet someone else is not free for them.
     meetings = meetings.filter(Q(rep=rep) | Q(buyer=viewer)) if viewer is not None else meetings.filter(rep=rep)
-    taken, yours, asked = [], [], []
+    taken, mine, yours, asked = [], [], [], []
     for meeting in meetings.only("rep_id", "buyer_id", "status", "during"):
         span = (meeting.during.lower, meeting.during.upper)
         if meeting.status == Status.ACCEPTED and meeting.rep_id == rep.pk:
-            taken.append(span)
+            (mine if viewer is not None and meeting.buyer_id == viewer.pk else taken).append(span)
         elif meeting.status == Status.ACCEPTED:
             yours.append(span)
         elif viewer is not None and meeting.buyer_id == viewer.pk and meeting.rep_id == rep.pk:
@@ -71,6 +76,8 @@ def slots_for_rep(*, rep: User, exhibitor: Exhibitor, day: date, viewer: User | 
             end = start + length
             if start <= now:
                 state = "past"
+            elif _overlaps(mine, start, end):
+                state = "mine"
             elif _overlaps(taken, start, end):
                 state = "taken"
             elif _overlaps(asked, start, end):
@@ -156,7 +163,7 @@ def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
             waiting_on_them.append(meeting)
     waiting_on_me.sort(key=lambda m: m.during.lower)
     waiting_on_them.sort(key=lambda m: m.during.lower)
-    return {"in": waiting_on_me, "out": waiting_on_them, "closed": closed[:50]}
+    return {"waiting_on_me": waiting_on_me, "waiting_on_them": waiting_on_them, "closed": closed[:50]}
 
 
 def visible_meetings(*, user: User) -> QuerySet[Meeting]:

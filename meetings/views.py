@@ -76,7 +76,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     day = _day(request.GET.get("day"), days)
     view = "timetable" if request.GET.get("view") == "timetable" and day else "list"
     meetings = selectors.agenda_for(user=request.user, market=market, day=day)
-    waiting = len(selectors.requests_for(user=request.user, market=market)["in"])
+    waiting = selectors.meeting_counts(user=request.user, market=market)["waiting"]
     context = {
         "market": market,
         "days": days,

@@ -218,3 +218,34 @@ def test_reps_publish_open_hours_and_bad_input_saves_nothing(client, exhibitor, 
         response = client.post(url, data)
         assert response.status_code == 400 and message in response.content.decode(), data
     assert rep.availability.count() == 1
+
+
+def test_requests_page_sorts_what_waits_for_whom(client, buyer, rep, exhibitor, market):
+    asked = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
+    invited = services.meeting_invite(rep=rep, exhibitor=exhibitor, buyer=buyer, start=at(market, 11))
+    client.force_login(buyer)
+    html = client.get(reverse("meeting_requests")).content.decode()
+    waiting_on_me, rest = html.split("Waiting for the other side")
+    assert reverse("meeting_detail", args=[invited.pk]) in waiting_on_me
+    assert reverse("meeting_detail", args=[asked.pk]) in rest
+    assert "1 request waits for you" in client.get(reverse("agenda")).content.decode()
+
+
+def test_every_meetings_page_renders_for_each_side(client, buyer, rep, exhibitor, market):
+    meeting = booked(buyer, rep, exhibitor, market)
+    services.meeting_invite(rep=rep, exhibitor=exhibitor, buyer=buyer, start=at(market, 11))
+    pages = {
+        buyer: ["agenda", "meeting_requests", "meeting_hours", "calendar_settings"],
+        rep: ["agenda", "meeting_requests", "meeting_hours", "calendar_settings", "team_agenda"],
+    }
+    for person, names in pages.items():
+        client.force_login(person)
+        for name in names:
+            assert client.get(reverse(name)).status_code == 200, (person, name)
+        for query in ["?day=2030-03-17", "?day=2030-03-17&view=timetable", "?day=nonsense"]:
+            html = client.get(reverse("agenda") + query).content.decode()
+            assert buyer.buyer_profile.company in html or "Jade Pictures" in html
+        assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
+    client.force_login(rep)
+    profile = buyer.buyer_profile
+    assert "10:30–11:00" in client.get(reverse("meeting_invite", args=[profile.pk])).content.decode()
