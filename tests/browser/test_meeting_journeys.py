@@ -1,0 +1,68 @@
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from playwright.sync_api import expect
+
+from filmart.demo_accounts import DEMO_PASSWORD
+from meetings.models import Meeting, Status
+from tests.browser.conftest import screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_the_ics(browser, live_server, demo_market):
+    buyer = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = buyer.new_page()
+    page.set_default_timeout(15_000)
+    sign_in(page, "buyer@example.com", DEMO_PASSWORD)
+    page.goto("/exhibitors/tencent/")
+    page.get_by_role("link", name="Request a meeting").click()
+    expect(page.get_by_role("heading", name="Request a meeting with Tencent Video")).to_be_visible()
+
+    # Another day through htmx: only the slots change, the message typed so far stays.
+    page.get_by_label("Message").fill("Costume dramas for Thailand, SVOD")
+    page.locator("input[name=day]").nth(1).check()
+    expect(page.locator("input[name=day]").nth(1)).to_be_checked()
+    day = page.locator("input[name=day]").nth(1).get_attribute("value")
+    expect(page).to_have_url(f"{live_server.url}/meetings/book/tencent/?rep={_rep_pk(page)}&day={day}")
+    expect(page.get_by_label("Message")).to_have_value("Costume dramas for Thailand, SVOD")
+    slot = page.locator("#slots button.slot-free").first
+    slot_text = slot.inner_text()
+    screenshot(page, "meeting-slot-picker")
+    slot.click()
+    expect(page.get_by_text("Request sent.")).to_be_visible()
+    meeting = Meeting.objects.get(buyer__email="buyer@example.com", message="Costume dramas for Thailand, SVOD")
+    assert meeting.status == Status.PENDING
+    assert meeting.start.astimezone(ZoneInfo(demo_market.time_zone)).date().isoformat() == day
+
+    rep = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    rep_page = rep.new_page()
+    rep_page.set_default_timeout(15_000)
+    sign_in(rep_page, "rep@example.com", DEMO_PASSWORD)
+    rep_page.goto("/meetings/requests/")
+    rep_page.locator(f"a[href='/meetings/{meeting.pk}/']").click()
+    expect(rep_page.get_by_text("Costume dramas for Thailand, SVOD")).to_be_visible()
+    rep_page.get_by_role("button", name="Accept").click()
+    expect(rep_page.get_by_text("Accepted: the meeting is in both agendas.")).to_be_visible()
+    rep_page.goto(f"/meetings/?day={day}")
+    expect(rep_page.locator(".meeting-card", has_text="Siam Stream").first).to_be_visible()
+    screenshot(rep_page, "meeting-rep-agenda-phone")
+    assert rep_page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.goto(f"/meetings/?day={day}")
+    card = page.locator(".meeting-card", has_text=slot_text.split("(")[0].strip()).filter(has_text="Tencent Video")
+    expect(card).to_be_visible()
+    card.get_by_role("link", name="Tencent Video").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    (event,) = calendar.walk("VEVENT")
+    assert str(calendar["method"]) == "REQUEST" and str(event["uid"]) == f"meeting-{meeting.pk}@filmart"
+    assert event.decoded("dtstart") == Meeting.objects.get(pk=meeting.pk).start
+    buyer.close()
+    rep.close()
+
+
+def _rep_pk(page) -> str:
+    return page.locator("#rep").input_value()
