@@ -3,6 +3,7 @@
 Deterministic and idempotent: every run writes the same rows (upserts keyed by slug or code).
 """
 
+from collections import Counter
 from datetime import date, time, timedelta
 
 from allauth.account.models import EmailAddress
@@ -13,7 +14,7 @@ from django.utils import timezone
 from accounts.models import Role, User
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.services import exhibitors_reindex
-from filmart import demo_buyers, demo_catalogue, demo_data
+from filmart import demo_buyers, demo_catalogue, demo_data, demo_meetings
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
 from matchmaking.models import BuyerProfile, Verification
@@ -41,13 +42,17 @@ def demo_market_load(*, today: date | None = None) -> Market:
     regions = _regions()
     pavilions = _pavilions(market, regions)
     exhibitors = _exhibitors(market, regions, pavilions)
-    _titles(market)
+    titles_per_exhibitor = _titles(market)
     exhibitors_reindex()
     _demo_users(exhibitors)
-    _buyers()
+    buyers = _buyers()
+    demo_meetings.demo_meetings_load(market=market, titles_per_exhibitor=titles_per_exhibitor, buyers=buyers)
     with connection.cursor() as cursor:
         # Fresh statistics after a bulk load, so the planner picks index scans from the first request on.
-        cursor.execute("ANALYZE exhibitors_exhibitor, exhibitors_title, exhibitors_rightsavailability")
+        cursor.execute(
+            "ANALYZE exhibitors_exhibitor, exhibitors_title, exhibitors_rightsavailability, "
+            "meetings_availability, meetings_meeting"
+        )
     return market
 
 
@@ -154,7 +159,8 @@ def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str,
     return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
 
 
-def _titles(market: Market) -> None:
+def _titles(market: Market) -> dict[str, int]:
+    """The demo catalogue; returns how many demo titles each exhibitor (by slug) has."""
     specs = demo_catalogue.generate_titles(demo_data.generate_exhibitors())
     exhibitor_ids = dict(Exhibitor.objects.filter(market=market).values_list("slug", "pk"))
     Title.objects.bulk_create(
@@ -189,6 +195,7 @@ def _titles(market: Market) -> None:
         ],
         batch_size=2000,
     )
+    return dict(Counter(spec["exhibitor"] for spec in specs))
 
 
 BUYER_FIELDS = [
@@ -204,8 +211,9 @@ BUYER_FIELDS = [
 ]
 
 
-def _buyers() -> None:
-    """The demo buyer's profile and 2,000 more buyers (no logins: their passwords are unusable)."""
+def _buyers() -> list[dict]:
+    """The demo buyer's profile and 2,000 more buyers (no logins: their passwords are unusable); returns
+    the generated buyers."""
     specs = demo_buyers.generate_buyers()
     User.objects.bulk_create(
         [
@@ -241,6 +249,7 @@ def _buyers() -> None:
         unique_fields=["user"],
         update_fields=[*BUYER_FIELDS, "verification"],
     )
+    return specs
 
 
 def _demo_user(email: str, *, full_name: str, role: str, is_staff: bool = False) -> User:

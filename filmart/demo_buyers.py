@@ -795,6 +795,11 @@ def _person(rng: random.Random, country: dict) -> tuple[str, str]:
     return full, f"{_ascii(given)}.{_ascii(family)}"
 
 
+def person(rng: random.Random, country: str) -> tuple[str, str]:
+    """(full name, email local part) of someone from `country` (ISO code), for the demo's other people too."""
+    return _person(rng, _COUNTRIES.get(country, _COUNTRIES["AE"]))
+
+
 def _company_name(rng: random.Random, code: str, buyer_type: str, taken: set[str]) -> str:
     country = _COUNTRIES[code]
     suffixes = _TYPE_SUFFIXES[buyer_type] + country.get("suffixes", {}).get(buyer_type, []) * 2

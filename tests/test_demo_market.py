@@ -1,14 +1,21 @@
-from datetime import date
+from datetime import date, time
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember
 from filmart.demo import demo_market_dates, demo_market_load
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
+from matchmaking.models import Verification
+from meetings import selectors
+from meetings.models import Availability, ClosedBecause, Meeting, Side, Status
+from meetings.services import market_days
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +27,9 @@ def snapshot() -> dict:
         "pavilions": list(Pavilion.objects.order_by("pk").values_list("pk", "slug", "hall")),
         "exhibitors": list(Exhibitor.objects.order_by("pk").values_list("pk", "slug", "hall", "stand", "pavilion_id")),
         "users": list(User.objects.order_by("pk").values_list("pk", "email", "role")),
-        "team": list(TeamMember.objects.values_list("exhibitor__slug", "user__email", "role")),
+        "team": list(TeamMember.objects.order_by("pk").values_list("pk", "exhibitor__slug", "user__email", "role")),
+        "open hours": list(Availability.objects.order_by("pk").values_list("pk", "rep_id", "during", "place")),
+        "meetings": list(Meeting.objects.order_by("pk").values_list("pk", "status", "version", "updated_at")),
     }
 
 
@@ -57,6 +66,119 @@ def test_loading_again_changes_nothing(demo_market):
     before = snapshot()
     call_command("load_demo_market", verbosity=0)
     assert snapshot() == before
+
+
+def _count(sql: str, *params) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def test_demo_market_has_open_hours_and_meetings_in_every_state_within_the_rules(demo_market):
+    market = demo_market
+    hours = Availability.objects.filter(market=market)
+    assert hours.values("exhibitor").distinct().count() == 120
+    assert hours.values("rep").distinct().count() >= 150
+    assert {"booth", "table", "online"} == set(hours.values_list("place", flat=True))
+    assert all(
+        detail.startswith("https://") for detail in hours.filter(place="online").values_list("place_detail", flat=True)
+    )
+    assert not hours.filter(place="table", place_detail="").exists()
+    zone = ZoneInfo(market.time_zone)
+    assert {w.lower.astimezone(zone).date() for w in hours.values_list("during", flat=True)} == set(market_days(market))
+
+    meetings = Meeting.objects.filter(market=market)
+    statuses = dict.fromkeys(Status.values, 0)
+    for status in meetings.values_list("status", flat=True):
+        statuses[status] += 1
+    assert all(count >= 10 for count in statuses.values()), statuses
+    assert 600 <= meetings.count() <= 900
+    assert meetings.filter(status=Status.PENDING, awaiting=Side.BUYER, initiated_by=Side.REP).count() >= 10
+    declined = meetings.filter(status=Status.DECLINED)
+    assert declined.filter(closed_because=ClosedBecause.SLOT_TAKEN).count() >= 10
+    assert declined.exclude(reason="").filter(closed_because="").count() >= 10
+    cancelled = meetings.filter(status=Status.CANCELLED)
+    assert not cancelled.filter(reason="").exists() and set(cancelled.values_list("sequence", flat=True)) == {1}
+    assert not meetings.exclude(buyer__buyer_profile__verification=Verification.VERIFIED).exists()
+    assert meetings.exclude(message="").count() > 0.8 * meetings.count()
+    assert Meeting.titles.through.objects.filter(meeting__market=market).count() > meetings.count()
+    assert (
+        _count(
+            "SELECT count(*) FROM meetings_meeting_titles mt JOIN meetings_meeting m ON m.id = mt.meeting_id "
+            "JOIN exhibitors_title t ON t.id = mt.title_id WHERE t.exhibitor_id <> m.exhibitor_id"
+        )
+        == 0
+    )
+
+    # Accepted meetings never overlap for a rep or a buyer, nor leave an open request of either at their time.
+    assert (
+        _count(
+            "SELECT count(*) FROM meetings_meeting a JOIN meetings_meeting b ON a.id <> b.id AND a.during && b.during "
+            "AND (a.rep_id = b.rep_id OR a.buyer_id = b.buyer_id) "
+            "WHERE a.market_id = %s AND a.status = 'accepted' AND b.status IN ('accepted', 'pending')",
+            market.pk,
+        )
+        == 0
+    )
+    # One open request per buyer, rep and slot.
+    assert (
+        _count(
+            "SELECT count(*) FROM meetings_meeting a JOIN meetings_meeting b ON a.id < b.id AND a.during && b.during "
+            "AND a.rep_id = b.rep_id AND a.buyer_id = b.buyer_id "
+            "WHERE a.market_id = %s AND a.status = 'pending' AND b.status = 'pending'",
+            market.pk,
+        )
+        == 0
+    )
+    # Every meeting is one slot on the grid of its rep's open hours.
+    assert (
+        _count(
+            "SELECT count(*) FROM meetings_meeting m LEFT JOIN meetings_availability a ON a.id = m.availability_id "
+            "WHERE m.market_id = %s AND (a.id IS NULL OR a.rep_id <> m.rep_id OR NOT a.during @> m.during "
+            "OR upper(m.during) - lower(m.during) <> make_interval(mins => %s) "
+            "OR mod(extract(epoch FROM lower(m.during) - lower(a.during))::int, %s * 60) <> 0)",
+            market.pk,
+            market.slot_minutes,
+            market.slot_minutes,
+        )
+        == 0
+    )
+    now = timezone.now()
+    for meeting in meetings.filter(status=Status.PENDING):
+        assert now < meeting.expires_at <= meeting.start
+    assert meetings.filter(status=Status.EXPIRED, expires_at__lt=now).count() == statuses[Status.EXPIRED]
+
+
+def test_demo_buyer_and_demo_rep_have_meetings_requests_and_free_slots(demo_market):
+    market = demo_market
+    zone = ZoneInfo(market.time_zone)
+    buyer = User.objects.get(email="buyer@example.com")
+    rep = User.objects.get(email="rep@example.com")
+    tencent = Exhibitor.objects.get(market=market, slug="tencent")
+
+    accepted = selectors.agenda_for(user=buyer, market=market)
+    assert len(accepted) == 4 and sum(m.rep_id == rep.pk for m in accepted) == 1
+    assert len({m.start.astimezone(zone).date() for m in accepted}) == 4
+    assert all(list(m.titles.all()) and m.message for m in accepted)
+    requests = selectors.requests_for(user=buyer, market=market)
+    assert len(requests["waiting_on_them"]) == 2 and all(
+        m.initiated_by == Side.BUYER for m in requests["waiting_on_them"]
+    )
+    assert len(requests["waiting_on_me"]) == 1 and requests["waiting_on_me"][0].initiated_by == Side.REP
+    (declined,) = requests["closed"]
+    assert (declined.status, declined.closed_because) == (Status.DECLINED, ClosedBecause.SLOT_TAKEN)
+    assert Meeting.objects.filter(rep=declined.rep, during=declined.during, status=Status.ACCEPTED).exists()
+
+    assert Availability.objects.filter(rep=rep, exhibitor=tencent).count() == 2 * market.day_count
+    assert selectors.reps_of(tencent) == [rep]  # the Tencent rep a buyer books is the demo rep
+    agenda = selectors.agenda_for(user=rep, market=market)
+    assert len(agenda) >= 5 and buyer.pk in {m.buyer_id for m in agenda}
+    waiting = selectors.requests_for(user=rep, market=market)["waiting_on_me"]
+    assert 3 <= len(waiting) <= 4 and all(m.initiated_by == Side.BUYER and m.message for m in waiting)
+    for day in market_days(market)[:2]:
+        slots = selectors.slots_for_rep(rep=rep, exhibitor=tencent, day=day, viewer=buyer)
+        assert [s.start.astimezone(zone).time() for s in slots][:1] == [time(10, 0)] and len(slots) == 14
+        assert sum(slot.free for slot in slots) >= 10
 
 
 @pytest.mark.parametrize(

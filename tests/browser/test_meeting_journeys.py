@@ -1,3 +1,5 @@
+import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -11,7 +13,9 @@ from tests.browser.conftest import screenshot, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_the_ics(browser, live_server, demo_market):
+def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_the_ics(
+    browser, live_server, demo_market
+):
     buyer = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = buyer.new_page()
     page.set_default_timeout(15_000)
@@ -25,7 +29,7 @@ def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_th
     page.locator("input[name=day]").nth(1).check()
     expect(page.locator("input[name=day]").nth(1)).to_be_checked()
     day = page.locator("input[name=day]").nth(1).get_attribute("value")
-    expect(page).to_have_url(f"{live_server.url}/meetings/book/tencent/?rep={_rep_pk(page)}&day={day}")
+    expect(page).to_have_url(re.compile(rf"/meetings/book/tencent/\?.*day={day}"))  # shareable, back button works
     expect(page.get_by_label("Message")).to_have_value("Costume dramas for Thailand, SVOD")
     slot = page.locator("#slots button.slot-free").first
     slot_text = slot.inner_text()
@@ -56,13 +60,9 @@ def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_th
     card.get_by_role("link", name="Tencent Video").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to calendar (.ics)").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
     (event,) = calendar.walk("VEVENT")
     assert str(calendar["method"]) == "REQUEST" and str(event["uid"]) == f"meeting-{meeting.pk}@filmart"
     assert event.decoded("dtstart") == Meeting.objects.get(pk=meeting.pk).start
     buyer.close()
     rep.close()
-
-
-def _rep_pk(page) -> str:
-    return page.locator("#rep").input_value()
