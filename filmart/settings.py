@@ -122,7 +122,10 @@ if not REDIS_URL:
 
     REDIS_URL = embedded.redis_url()
 
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+# Persistent connections suit a production server's fixed worker processes; the development server starts a
+# thread per request whose connection would linger until garbage collection, so there each request closes its own.
+CONN_MAX_AGE = int(os.environ.get("CONN_MAX_AGE", "60" if PRODUCTION else "0"))
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=CONN_MAX_AGE, conn_health_checks=True)}
 # Search takes a name as a typo'd match from this trigram word similarity on ("tencnet" ~ "Tencent Video" is
 # 0.5). Set on every connection so PostgreSQL's trigram index applies it (exhibitors.search).
 SEARCH_TYPO_SIMILARITY = float(os.environ.get("SEARCH_TYPO_SIMILARITY", "0.35"))

@@ -117,6 +117,9 @@ def availability_add(
 @transaction.atomic
 def availability_remove(*, availability_id: int, rep: User) -> None:
     """Remove open hours; open requests in them are declined, accepted meetings keep them in place."""
+    # First wait for any accept of this rep's meetings: it declines requests in these hours as this does, and
+    # the two locking the same requests in opposite orders would deadlock.
+    _lock_people(rep.pk)
     window = Availability.objects.select_for_update().filter(pk=availability_id, rep=rep).first()
     if window is None:
         raise ValidationError(_("These open hours are already gone."))
@@ -176,6 +179,18 @@ def _window_for(*, rep: User, exhibitor: Exhibitor, start: datetime) -> tuple[Av
     return window, during
 
 
+def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -> None:
+    """A new request (or invitation, or proposal) for a time either person already has a meeting is refused.
+    Under the same locks as accepting: an accept declines the open requests it can see, so one written while
+    it runs would otherwise stay open for a slot that can never be accepted."""
+    _lock_people(buyer_id, rep_id)
+    booked = Meeting.objects.filter(status=Status.ACCEPTED, during__overlap=during)
+    if booked.filter(rep_id=rep_id).exists():
+        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_rep_in_one_place"]))
+    if booked.filter(buyer_id=buyer_id).exists():
+        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_buyer_in_one_place"]))
+
+
 def _expiry(market: Market, start: datetime) -> datetime:
     return min(timezone.now() + timedelta(hours=market.request_expiry_hours), start)
 
@@ -200,6 +215,7 @@ def meeting_request(
     window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
     if _is_busy(buyer.pk, during):
         raise ValidationError(_("You marked yourself busy at this time."))
+    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)
     meeting = Meeting(
         market=market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
         place=window.place, place_detail=window.place_detail, initiated_by=Side.BUYER, awaiting=Side.REP,
@@ -218,6 +234,7 @@ def meeting_invite(*, rep: User, exhibitor: Exhibitor, buyer: User, start: datet
     if not buyer.is_buyer:
         raise ValidationError(_("Only buyers can be invited to meetings."))
     window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
+    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)
     meeting = Meeting(
         market=exhibitor.market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
         place=window.place, place_detail=window.place_detail, initiated_by=Side.REP, awaiting=Side.BUYER,
@@ -251,8 +268,10 @@ STATE_NOW = {
 }
 
 
-def _stale(meeting_id: int) -> StaleAction:
+def _stale(meeting_id: int, expected: Q) -> StaleAction:
     status = Meeting.objects.filter(pk=meeting_id).values_list("status", flat=True).first()
+    if status == Status.ACCEPTED and Meeting.objects.filter(expected, pk=meeting_id).exists():
+        return StaleAction(_("This meeting has changed since you saw it; here it is as it stands."))
     return StaleAction(str(STATE_NOW.get(status, _("This meeting no longer exists."))))
 
 
@@ -269,7 +288,7 @@ def _swap(meeting: Meeting, version: int, expected: Q, **changes) -> None:
     changes = {"version": F("version") + 1, "updated_at": timezone.now(), **changes}
     updated = _saving(lambda: Meeting.objects.filter(expected, pk=meeting.pk, version=version).update(**changes))
     if not updated:
-        raise _stale(meeting.pk)
+        raise _stale(meeting.pk, expected)
 
 
 def _lock_people(*user_ids: int) -> None:
@@ -355,6 +374,7 @@ def meeting_propose(*, meeting_id: int, version: int, user: User, start: datetim
     if side != Side.REP:
         raise ValidationError(_("Only the rep proposes another slot of theirs."))
     window, during = _window_for(rep=meeting.rep, exhibitor=meeting.exhibitor, start=start)
+    _refuse_taken_slot(buyer_id=meeting.buyer_id, rep_id=meeting.rep_id, during=during)
     _swap(
         meeting, version, Q(status=Status.PENDING, awaiting=Side.REP),
         during=during, availability=window, place=window.place, place_detail=window.place_detail,

@@ -74,6 +74,16 @@ def _clean_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    # A test that switches language must not leave it switched for the tests after it in the same thread.
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo_market(db):
     from filmart.demo import demo_market_load

@@ -55,11 +55,24 @@ def test_postgresql_refuses_overlapping_accepted_meetings_for_a_buyer(buyer, rep
     accept(request(buyer, rep, exhibitor, market, 10), rep)
     elsewhere = ExhibitorFactory(market=market)
     other_rep = team_member(elsewhere)
-    open_hours(other_rep, elsewhere)
-    clash = request(buyer, other_rep, elsewhere, market, 10)
+    window = open_hours(other_rep, elsewhere)
     with pytest.raises(ValidationError, match="The buyer already has a meeting at this time"):
-        accept(clash, other_rep)
-    assert Meeting.objects.get(pk=clash.pk).status == Status.PENDING
+        request(buyer, other_rep, elsewhere, market, 10)  # refused before it is written
+    clash = Meeting(
+        market=market, exhibitor=elsewhere, rep=other_rep, buyer=buyer, availability=window,
+        during=DateTimeTZRange(at(market, 10), at(market, 10, 30)), place="booth", status=Status.ACCEPTED,
+    )  # fmt: skip
+    with pytest.raises(IntegrityError, match="meeting_buyer_in_one_place"), transaction.atomic():
+        clash.save()
+
+
+def test_a_stale_move_says_the_meeting_changed(buyer, rep, exhibitor, market):
+    meeting = accept(request(buyer, rep, exhibitor, market, 10), rep)
+    services.meeting_reschedule(
+        meeting_id=meeting.pk, version=meeting.version, user=rep, start=at(market, 11), reason="Later"
+    )
+    with pytest.raises(services.StaleAction, match="changed since you saw it"):
+        services.meeting_cancel(meeting_id=meeting.pk, version=meeting.version, user=buyer, reason="Flight")
 
 
 def test_accepting_declines_the_requests_it_makes_impossible(buyer, rep, exhibitor, market):
