@@ -73,15 +73,6 @@ PASSWORD = "benchmark-booking-password"  # noqa: S105 - a throw-away database's 
 CSRF_SECRET = "b" * 32  # the CSRF cookie's secret, sent back in the X-CSRFToken header as htmx does
 ERROR_MESSAGE = re.compile(r'<li class="message message-error">(.*?)</li>', re.S)
 
-OVERLAPS_SQL = """
-    WITH taking_part AS (
-        SELECT id, during, rep_id AS person FROM meetings_meeting WHERE status = 'accepted'
-        UNION ALL
-        SELECT id, during, buyer_id AS person FROM meetings_meeting WHERE status = 'accepted'
-    )
-    SELECT count(*) FROM taking_part a JOIN taking_part b
-        ON a.person = b.person AND a.id < b.id AND a.during && b.during
-"""
 OPEN_FOR_TAKEN_SQL = """
     SELECT count(*) FROM meetings_meeting p JOIN meetings_meeting a
         ON a.rep_id = p.rep_id AND a.status = 'accepted' AND a.during && p.during
@@ -362,9 +353,8 @@ def main() -> int:
         processes, ports = servers_start(logs)
         servers_wait(processes, ports, f"/meetings/book/{reps[0]['slug']}/", cookies[0])
         results, seconds = load_run(ports, reps, cookies)
+        overlaps = selectors.double_bookings_count()
         with connection.cursor() as cursor:
-            cursor.execute(OVERLAPS_SQL)
-            overlaps = cursor.fetchone()[0]
             cursor.execute(OPEN_FOR_TAKEN_SQL)
             open_for_taken = cursor.fetchone()[0]
         counts = Counter(Meeting.objects.values_list("status", flat=True))

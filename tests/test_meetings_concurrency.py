@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import Availability, ClosedBecause, Meeting, Status
+from meetings.selectors import double_bookings_count
 from tests.factories import ExhibitorFactory, team_member
 from tests.meetings_fixtures import at, open_hours, verified_buyer
 
@@ -30,16 +31,6 @@ WITHDRAWN = "This request has been withdrawn."
 REP_TAKEN = "The rep already has a meeting at this time."
 HOURS_HOLD_MEETINGS = "These open hours hold meetings; cancel or move them first."
 
-# Pairs of accepted meetings that share a participant (as rep or as buyer) and overlap in time.
-OVERLAPS_SQL = """
-    WITH taking_part AS (
-        SELECT id, during, rep_id AS person FROM meetings_meeting WHERE status = 'accepted'
-        UNION ALL
-        SELECT id, during, buyer_id AS person FROM meetings_meeting WHERE status = 'accepted'
-    )
-    SELECT count(*) FROM taking_part a JOIN taking_part b
-        ON a.person = b.person AND a.id < b.id AND a.during && b.during
-"""
 
 
 def race(actions: list[Callable[[], object]]) -> list[object]:
@@ -68,9 +59,7 @@ def race(actions: list[Callable[[], object]]) -> list[object]:
 
 
 def overlapping_pairs() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(OVERLAPS_SQL)
-        return cursor.fetchone()[0]
+    return double_bookings_count()
 
 
 def accepted_count() -> int:
