@@ -181,7 +181,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
             if meeting.status == Status.ACCEPTED:
                 messages.success(request, _("Booked: the exhibitor accepts requests automatically."))
             else:
-                messages.success(request, _("Request sent. The rep answers here and by email."))
+                messages.success(request, _("Request sent. The answer will appear here and in your requests."))
             return redirect("meeting_detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=rep) if rep else []
     day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
@@ -225,7 +225,7 @@ def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
-            messages.success(request, _("Invitation sent. The buyer answers here and by email."))
+            messages.success(request, _("Invitation sent. The answer will appear here and in your requests."))
             return redirect("meeting_detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=request.user)
     day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
