@@ -62,6 +62,10 @@ class AccountSettingsForm(forms.Form):
             "For example Europe/Paris or America/Los_Angeles. Times stay in market time, with yours beside."
         ),
     )
+    email_reminders = forms.BooleanField(
+        label=_("Email me a reminder a day and a quarter of an hour before each meeting"), required=False
+    )
+    email_daily_agenda = forms.BooleanField(label=_("Email me my agenda each market morning"), required=False)
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings

@@ -30,6 +30,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[validate_time_zone],
         help_text=_("Meeting times are shown in market time, with this zone beside them."),
     )
+    email_reminders = models.BooleanField(
+        _("meeting reminders by email"),
+        default=True,
+        help_text=_("A day and a quarter of an hour before each meeting."),
+    )
+    email_daily_agenda = models.BooleanField(
+        _("daily agenda by email"), default=True, help_text=_("Each market morning, the day's meetings.")
+    )
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

@@ -27,7 +27,13 @@ def account_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
     form = AccountSettingsForm(
         request.POST or None,
-        initial={"full_name": user.full_name, "language": user.language, "time_zone": user.time_zone},
+        initial={
+            "full_name": user.full_name,
+            "language": user.language,
+            "time_zone": user.time_zone,
+            "email_reminders": user.email_reminders,
+            "email_daily_agenda": user.email_daily_agenda,
+        },
     )
     saved = False
     if request.method == "POST" and form.is_valid():

@@ -1,11 +1,16 @@
 from datetime import time
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from filmart.validators import validate_time_zone
+
+
+def default_reminder_minutes() -> list[int]:
+    return [24 * 60, 15]
 
 
 class Market(models.Model):
@@ -39,6 +44,16 @@ class Market(models.Model):
         _("requests expire after (hours)"),
         default=48,
         help_text=_("An unanswered request expires this long after it was made, and always when its slot starts."),
+    )
+    reminder_minutes = ArrayField(
+        models.PositiveIntegerField(),
+        verbose_name=_("reminders (minutes before each meeting)"),
+        default=default_reminder_minutes,
+        blank=True,
+        help_text=_("For example 1440, 15: a day before and a quarter of an hour before."),
+    )
+    daily_agenda_at = models.TimeField(
+        _("daily agenda sent at"), default=time(7, 30), help_text=_("Market time, each market morning.")
     )
     is_current = models.BooleanField(_("current market"), default=False)
     unverified_buyers_may_request = models.BooleanField(

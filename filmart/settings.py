@@ -187,6 +187,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 60.0},
     "meetings-expire": {"task": "meetings.tasks.meetings_expire_due", "schedule": 60.0},
+    "daily-agendas": {"task": "meetings.tasks.daily_agendas_queue", "schedule": 300.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / ".data" / "celerybeat-schedule")
@@ -268,6 +269,8 @@ MAILERS = {
 }
 SITE_NAME = "FILMART"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FILMART <no-reply@filmart.example>")
+# Links in emails written without a request at hand (reminders, expiries): where the app is reached.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Demo mode shows every outgoing message at /mailbox/ (a newcomer can verify an address without a mail
 # server) and the demo logins on the sign-in page.

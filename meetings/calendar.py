@@ -10,7 +10,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from filmart.i18n import localized_value
 from meetings.models import Meeting, Place, Status
-from meetings.services import market_zone
+from meetings.timekeeping import market_zone
 
 PRODID = "-//FILMART//Business matching//EN"
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from filmart.models import Market
 from meetings.models import Place
-from meetings.services import market_days
+from meetings.timekeeping import market_days
 
 
 def day_choices(market: Market) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, Title
 from filmart.models import Market
 from meetings.models import Availability, BusyTime, Meeting, Status
-from meetings.services import market_days, market_zone
+from meetings.timekeeping import market_days, market_zone
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ name becomes the message.
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -22,6 +21,7 @@ from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, TeamRole, Title
 from filmart.models import Market
 from matchmaking.models import BuyerProfile, Verification
+from meetings import notify
 from meetings.models import (
     AVAILABILITY_INSIDE_MARKET_HOURS,
     AVAILABILITY_KEEPS_ITS_MEETINGS,
@@ -37,6 +37,7 @@ from meetings.models import (
     Status,
     new_feed_token,
 )
+from meetings.timekeeping import market_days, market_moment, market_zone  # noqa: F401 - part of this API
 
 CONSTRAINT_MESSAGES = {
     "meeting_rep_in_one_place": gettext_lazy("The rep already has a meeting at this time."),
@@ -71,19 +72,6 @@ def _saving(action):
             return action()
     except IntegrityError as error:
         raise ValidationError(_constraint_message(error)) from error
-
-
-def market_zone(market: Market) -> ZoneInfo:
-    return ZoneInfo(market.time_zone)
-
-
-def market_moment(market: Market, day: date, at: time) -> datetime:
-    """A wall-clock time of a market day as an aware instant."""
-    return datetime.combine(day, at, tzinfo=market_zone(market))
-
-
-def market_days(market: Market) -> list[date]:
-    return [market.starts_on + timedelta(days=n) for n in range(market.day_count)]
 
 
 # --- Open hours and busy times -------------------------------------------------------------------------
@@ -125,10 +113,7 @@ def availability_remove(*, availability_id: int, rep: User) -> None:
         raise ValidationError(_("These open hours are already gone."))
     if window.meetings.filter(status=Status.ACCEPTED).exists():
         raise ValidationError(str(CONSTRAINT_MESSAGES[AVAILABILITY_KEEPS_ITS_MEETINGS]))
-    window.meetings.filter(status=Status.PENDING).update(
-        status=Status.DECLINED, closed_because=ClosedBecause.WINDOW_REMOVED, version=F("version") + 1,
-        updated_at=timezone.now(),
-    )  # fmt: skip
+    _close_all(window.meetings.filter(status=Status.PENDING), because=ClosedBecause.WINDOW_REMOVED)
     _saving(window.delete)
 
 
@@ -225,6 +210,7 @@ def meeting_request(
     meeting.titles.set([title for title in titles if title.exhibitor_id == exhibitor.pk])
     if exhibitor.auto_accept_meetings:
         return meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
+    notify.meeting_changed(meeting, "requested", by=Side.BUYER)
     return meeting
 
 
@@ -241,6 +227,7 @@ def meeting_invite(*, rep: User, exhibitor: Exhibitor, buyer: User, start: datet
         message=message.strip(), expires_at=_expiry(exhibitor.market, start),
     )  # fmt: skip
     _saving(meeting.save)
+    notify.meeting_changed(meeting, "invited", by=Side.REP)
     return meeting
 
 
@@ -320,16 +307,24 @@ def _check_daily_cap(meeting: Meeting, during: DateTimeTZRange) -> None:
             )
 
 
+def _close_all(requests, *, because: str = "", status: str = Status.DECLINED) -> int:
+    """Close open requests the app has to close (taken slots, removed hours, time up), telling their askers."""
+    now = timezone.now()
+    ids = list(requests.select_for_update(skip_locked=status == Status.EXPIRED).values_list("pk", flat=True))
+    Meeting.objects.filter(pk__in=ids, status=Status.PENDING).update(
+        status=status, closed_because=because, version=F("version") + 1, updated_at=now
+    )
+    event = "expired" if status == Status.EXPIRED else "declined"
+    for closed in Meeting.objects.filter(pk__in=ids, status=status):
+        notify.meeting_changed(closed, event)
+    return len(ids)
+
+
 def _decline_conflicts(meeting: Meeting) -> None:
     """Open requests that the accepted meeting now makes impossible are declined, saying why."""
-    now = timezone.now()
     live = Meeting.objects.filter(status=Status.PENDING, during__overlap=meeting.during).exclude(pk=meeting.pk)
-    live.filter(rep_id=meeting.rep_id).update(
-        status=Status.DECLINED, closed_because=ClosedBecause.SLOT_TAKEN, version=F("version") + 1, updated_at=now
-    )
-    live.filter(buyer_id=meeting.buyer_id).update(
-        status=Status.DECLINED, closed_because=ClosedBecause.BUYER_BOOKED, version=F("version") + 1, updated_at=now
-    )
+    _close_all(live.filter(rep_id=meeting.rep_id), because=ClosedBecause.SLOT_TAKEN)
+    _close_all(live.filter(buyer_id=meeting.buyer_id), because=ClosedBecause.BUYER_BOOKED)
 
 
 @transaction.atomic
@@ -346,6 +341,7 @@ def meeting_accept(*, meeting_id: int, version: int, user: User) -> Meeting:
         meeting, version, Q(status=Status.PENDING, awaiting=side, expires_at__gt=timezone.now()), status=Status.ACCEPTED
     )
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "accepted", by=side)
     _decline_conflicts(meeting)
     return meeting
 
@@ -355,6 +351,7 @@ def meeting_decline(*, meeting_id: int, version: int, user: User, reason: str = 
     meeting, side = _participant(meeting_id, user)
     _swap(meeting, version, Q(status=Status.PENDING, awaiting=side), status=Status.DECLINED, reason=reason.strip())
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "declined", by=side)
     return meeting
 
 
@@ -364,6 +361,7 @@ def meeting_withdraw(*, meeting_id: int, version: int, user: User) -> Meeting:
     meeting, side = _participant(meeting_id, user)
     _swap(meeting, version, Q(status=Status.PENDING) & ~Q(awaiting=side), status=Status.WITHDRAWN)
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "withdrawn", by=side)
     return meeting
 
 
@@ -381,6 +379,7 @@ def meeting_propose(*, meeting_id: int, version: int, user: User, start: datetim
         awaiting=Side.BUYER, reason=reason.strip(), expires_at=_expiry(meeting.market, start),
     )  # fmt: skip
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "proposed", by=Side.REP)
     return meeting
 
 
@@ -394,6 +393,7 @@ def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) ->
         sequence=F("sequence") + 1,
     )  # fmt: skip
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "cancelled", by=_side)
     return meeting
 
 
@@ -414,16 +414,18 @@ def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: date
         reason=reason.strip(), sequence=F("sequence") + 1,
     )  # fmt: skip
     meeting.refresh_from_db()
+    notify.meeting_changed(meeting, "rescheduled", by=side)
     _decline_conflicts(meeting)
     return meeting
 
 
-def meetings_expire_due(*, now: datetime | None = None) -> int:
-    """Requests nobody answered in time expire (run every minute by beat; safe to run twice at once)."""
+def meetings_expire_due(*, now: datetime | None = None, batch: int = 500) -> int:
+    """Requests nobody answered in time expire, and their askers are told (run every minute by beat; two runs
+    at once skip each other's rows)."""
     now = now or timezone.now()
-    return Meeting.objects.filter(status=Status.PENDING, expires_at__lte=now).update(
-        status=Status.EXPIRED, version=F("version") + 1, updated_at=now
-    )
+    with transaction.atomic():
+        due = Meeting.objects.filter(status=Status.PENDING, expires_at__lte=now).order_by("expires_at")
+        return _close_all(due.filter(pk__in=list(due.values_list("pk", flat=True)[:batch])), status=Status.EXPIRED)
 
 
 # --- Calendar feed -------------------------------------------------------------------------------------

@@ -274,6 +274,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "market": market,
         "side": side,
+        # Opened from an email about an earlier state of the meeting: say so before anyone acts on it.
+        "overtaken": request.GET.get("v", str(meeting.version)) != str(meeting.version),
         "my_turn": meeting.status == Status.PENDING and meeting.awaiting == side,
         "days": days,
         "day": day,

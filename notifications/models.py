@@ -9,6 +9,7 @@ class OutboundStatus(models.TextChoices):
     SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("No longer needed")
 
 
 class OutboundEmail(models.Model):
@@ -21,6 +22,13 @@ class OutboundEmail(models.Model):
     body_text = models.TextField(_("plain text"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
     raw_message = models.BinaryField(_("MIME message"))
+    # At most one row per key, e.g. "meeting:42:accepted:v3:user:7": a second write of the same message is
+    # refused by the unique index, however many processes try.
+    key = models.CharField(_("key"), max_length=200, null=True, blank=True, unique=True)
+    # What the message is about ("meeting:42") and what kind it is ("reminder"), so that reminders of a
+    # meeting that moved or was cancelled can be called off.
+    topic = models.CharField(_("about"), max_length=64, blank=True, db_index=True)
+    kind = models.CharField(_("kind"), max_length=32, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=OutboundStatus.choices, default=OutboundStatus.PENDING
     )

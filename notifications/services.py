@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -28,18 +28,46 @@ def _html_alternative(message: EmailMessage) -> str:
     return message.body if message.content_subtype == "html" else ""
 
 
-def outbound_email_queue(*, message: EmailMessage) -> OutboundEmail:
-    """Store the message and ask a worker to send it once the surrounding transaction commits."""
-    row = OutboundEmail.objects.create(
+def outbound_email_queue(
+    *, message: EmailMessage, key: str | None = None, topic: str = "", kind: str = "", due_at=None
+) -> OutboundEmail | None:
+    """Store the message and ask a worker to send it once the surrounding transaction commits.
+
+    With a `key`, a message already stored under it is not stored again (None is returned). With a `due_at`
+    in the future (a reminder), nothing is enqueued: the beat sweep sends it when it falls due.
+    """
+    now = timezone.now()
+    mime = message.message()
+    row = OutboundEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=list(message.recipients()),
         subject=str(message.subject)[:255],
         body_text=message.body if message.content_subtype != "html" else "",
         body_html=_html_alternative(message),
-        raw_message=message.message().as_bytes(),
+        # SMTP's line ending: smtplib sends bytes as they are, and a server reads lines by CRLF.
+        raw_message=mime.as_bytes(policy=mime.policy.clone(linesep="\r\n")),
+        key=key,
+        topic=topic,
+        kind=kind,
+        next_attempt_at=due_at or now,
     )
-    transaction.on_commit(lambda: _enqueue(row.pk))
+    try:
+        with transaction.atomic():  # a savepoint: a clash on the key must not spoil the caller's transaction
+            row.save()
+    except IntegrityError:
+        if key is None:
+            raise
+        return None
+    if row.next_attempt_at <= now:
+        transaction.on_commit(lambda: _enqueue(row.pk))
     return row
+
+
+def outbound_emails_cancel(*, topic: str, kind: str) -> int:
+    """Call off messages not sent yet (a meeting's reminders when it moves or is cancelled)."""
+    return OutboundEmail.objects.filter(topic=topic, kind=kind, status=OutboundStatus.PENDING).update(
+        status=OutboundStatus.CANCELLED
+    )
 
 
 def _enqueue(pk: int) -> None:
@@ -62,18 +90,44 @@ def _claim(pk: int) -> OutboundEmail | None:
     return OutboundEmail.objects.get(pk=pk) if claimed else None
 
 
-def outbound_email_deliver(*, pk: int) -> bool:
+class _Smtp:
+    """One SMTP session, opened at the first message and reused for the rest of a batch."""
+
+    def __init__(self) -> None:
+        self.backend = None
+
+    def send(self, row: OutboundEmail) -> None:
+        if self.backend is None:
+            backend = mailers[DELIVERY_MAILER]
+            backend.open()
+            self.backend = backend
+        try:
+            self.backend.connection.sendmail(row.from_email, row.recipients, bytes(row.raw_message))
+        except (smtplib.SMTPException, OSError):
+            self.close()  # the session may be broken; the next message opens a new one
+            raise
+
+    def close(self) -> None:
+        if self.backend is not None:
+            try:
+                self.backend.close()
+            finally:
+                self.backend = None
+
+
+def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None) -> bool:
     """Send one outbox row over SMTP. Returns True when this call delivered it."""
     row = _claim(pk)
     if row is None:
         return False
+    own_session = smtp is None
+    smtp = smtp or _Smtp()
     try:
-        connection = mailers[DELIVERY_MAILER]
-        connection.open()
         try:
-            connection.connection.sendmail(row.from_email, row.recipients, bytes(row.raw_message))
+            smtp.send(row)
         finally:
-            connection.close()
+            if own_session:
+                smtp.close()
     except (smtplib.SMTPException, OSError) as exc:
         permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused)
         give_up = permanent or row.attempts >= MAX_ATTEMPTS
@@ -90,16 +144,23 @@ def outbound_email_deliver(*, pk: int) -> bool:
     return True
 
 
-def outbox_sweep(*, limit: int = 200) -> int:
-    """Deliver what is due, and put back rows a dead worker left half-sent. Returns rows delivered."""
-    now = timezone.now()
+def outbox_sweep(*, limit: int = 500, now=None) -> int:
+    """Deliver what is due, and put back rows a dead worker left half-sent. Returns rows delivered.
+
+    Safe to run in several processes at once: each row is claimed by a compare-and-swap before it is sent.
+    """
+    now = now or timezone.now()
     OutboundEmail.objects.filter(status=OutboundStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
         status=OutboundStatus.PENDING
     )
     due = OutboundEmail.objects.filter(status=OutboundStatus.PENDING, next_attempt_at__lte=now).order_by(
         "next_attempt_at"
     )
-    return sum(outbound_email_deliver(pk=pk) for pk in due.values_list("pk", flat=True)[:limit])
+    smtp = _Smtp()
+    try:
+        return sum(outbound_email_deliver(pk=pk, smtp=smtp) for pk in due.values_list("pk", flat=True)[:limit])
+    finally:
+        smtp.close()
 
 
 def outbound_email_resend(*, pk: int) -> None:

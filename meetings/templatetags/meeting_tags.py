@@ -8,13 +8,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from meetings.calendar import place_text
-from meetings.services import market_zone
+from meetings.timekeeping import market_zone
 
 register = template.Library()
 
 
 def _own_zone(context) -> ZoneInfo | None:
-    user = getattr(context.get("request"), "user", None)
+    # An email's reader, else the person making the request.
+    user = context.get("recipient") or getattr(context.get("request"), "user", None)
     name = getattr(user, "time_zone", "") if user is not None else ""
     return ZoneInfo(name) if name else None
 
@@ -23,25 +24,30 @@ def _span(start, end, zone) -> str:
     return f"{formats.time_format(start.astimezone(zone), 'H:i')}–{formats.time_format(end.astimezone(zone), 'H:i')}"
 
 
-@register.simple_tag(takes_context=True)
-def time_range(context, start, end, market):
-    """'10:00–10:30' in market time, then '(04:00–04:30 in Europe/Berlin, Tue 17 Mar)' when that differs."""
-    zone = market_zone(market)
-    shown = format_html('<time datetime="{}">{}</time>', start.isoformat(), _span(start, end, zone))
+def _own_time(context, start, end, zone) -> str:
+    """'(04:00–04:30 your time, Europe/Berlin, Tue 17 Mar)', or '' when the reader lives on market time."""
     own = _own_zone(context)
     if own is None or own.key == zone.key:
-        return shown
+        return ""
     own_start, market_start = start.astimezone(own), start.astimezone(zone)
     if own_start.utcoffset() == market_start.utcoffset():
-        return shown
+        return ""
     day = ""
     if own_start.date() != market_start.date():
         day = ", " + formats.date_format(own_start, "D j M")
-    return format_html(
-        '{} <span class="own-time">{}</span>',
-        shown,
-        _("(%(times)s your time, %(zone)s%(day)s)") % {"times": _span(start, end, own), "zone": own.key, "day": day},
-    )
+    return _("(%(times)s your time, %(zone)s%(day)s)") % {"times": _span(start, end, own), "zone": own.key, "day": day}
+
+
+@register.simple_tag(takes_context=True)
+def time_range(context, start, end, market, plain=False):
+    """'10:00–10:30' in market time, then the reader's own time beside it when that differs. Each instant is
+    converted on its own, so both sides of a daylight-saving change come out right."""
+    zone = market_zone(market)
+    own = _own_time(context, start, end, zone)
+    if plain:
+        return f"{_span(start, end, zone)} {own}".strip()
+    shown = format_html('<time datetime="{}">{}</time>', start.isoformat(), _span(start, end, zone))
+    return format_html('{} <span class="own-time">{}</span>', shown, own) if own else shown
 
 
 @register.filter

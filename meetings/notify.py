@@ -1,0 +1,192 @@
+"""The emails a meeting's changes send: written into the outbox in the transaction of the change itself.
+
+Each message has a key of (meeting, what happened, version, recipient), so writing it twice stores it once.
+Each is written in the recipient's language with times in market time and the recipient's own zone.
+Reminders are outbox rows due before the meeting; when the meeting moves or is cancelled they are called
+off and, for a move, written again for the new time.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from filmart.i18n import localized_value
+from filmart.models import Market
+from meetings import calendar
+from meetings.models import Meeting, Side, Status
+from notifications.services import outbound_email_queue, outbound_emails_cancel
+
+# What happened -> (subject, first line). %(other)s is the other side: a company, and the person.
+EVENTS = {
+    "requested": (_("Meeting request from %(other)s"), _("%(other)s asks to meet you.")),
+    "invited": (_("%(other)s invites you to a meeting"), _("%(other)s invites you to meet at their slot.")),
+    "proposed": (_("%(other)s proposes another time"), _("%(other)s proposes another slot for your meeting.")),
+    "accepted": (_("Meeting confirmed with %(other)s"), _("Your meeting with %(other)s is confirmed.")),
+    "declined": (_("%(other)s declined your request"), _("%(other)s cannot meet at this time.")),
+    "withdrawn": (_("%(other)s withdrew their request"), _("%(other)s no longer asks for this meeting.")),
+    "expired": (_("Your request to %(other)s expired"), _("Your request to %(other)s was not answered in time.")),
+    "cancelled": (_("Meeting cancelled: %(other)s"), _("Your meeting with %(other)s is cancelled.")),
+    "rescheduled": (_("Meeting moved: %(other)s"), _("Your meeting with %(other)s has a new time.")),
+    "reminder": (_("Soon: your meeting with %(other)s"), _("Your meeting with %(other)s starts soon.")),
+}
+# Messages that carry the meeting's calendar file (and its METHOD).
+WITH_CALENDAR = {"accepted", "rescheduled", "cancelled"}
+
+
+def _language(user: User) -> str:
+    return user.language or settings.LANGUAGE_CODE
+
+
+def _other_side(meeting: Meeting, recipient: User) -> str:
+    if recipient.pk == meeting.buyer_id:
+        person = meeting.rep.full_name or meeting.rep.email
+        return f"{localized_value(meeting.exhibitor, 'name')} ({person})"
+    profile = getattr(meeting.buyer, "buyer_profile", None)
+    person = meeting.buyer.full_name or meeting.buyer.email
+    return f"{profile.company} ({person})" if profile else person
+
+
+def meeting_link(meeting: Meeting) -> str:
+    """Opens the meeting as it stands; the version tells the page whether this email has been overtaken."""
+    return f"{settings.SITE_URL}{reverse('meeting_detail', args=[meeting.pk])}?v={meeting.version}"
+
+
+def _message(meeting: Meeting, recipient: User, event: str, *, extra: dict | None = None) -> EmailMultiAlternatives:
+    with translation.override(_language(recipient)):
+        subject, opening = EVENTS[event]
+        other = _other_side(meeting, recipient)
+        context = {
+            "meeting": meeting,
+            "market": meeting.market,
+            "recipient": recipient,
+            "event": event,
+            "opening": opening % {"other": other},
+            "link": meeting_link(meeting),
+            "agenda_link": settings.SITE_URL + reverse("agenda"),
+            "settings_link": settings.SITE_URL + reverse("account_settings"),
+            **(extra or {}),
+        }
+        message = EmailMultiAlternatives(
+            subject=str(subject % {"other": other}),
+            body=render_to_string("meetings/email/meeting.txt", context),
+            to=[recipient.email],
+        )
+        message.attach_alternative(render_to_string("meetings/email/meeting.html", context), "text/html")
+        if event in WITH_CALENDAR:
+            method = calendar.ics_method(meeting)
+            message.attach(
+                f"meeting-{meeting.pk}.ics",
+                calendar.meeting_ics(meeting, url=meeting_link(meeting)).decode(),
+                f"text/calendar; charset=utf-8; method={method}",
+            )
+    return message
+
+
+def _queue(meeting: Meeting, recipient: User, event: str, **kwargs) -> None:
+    outbound_email_queue(
+        message=_message(meeting, recipient, event, extra=kwargs.pop("extra", None)),
+        key=f"meeting:{meeting.pk}:{event}:v{meeting.version}:user:{recipient.pk}",
+        topic=f"meeting:{meeting.pk}",
+        kind=event,
+        **kwargs,
+    )
+
+
+def _fresh(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_related("market", "exhibitor", "rep", "buyer", "buyer__buyer_profile").get(
+        pk=meeting.pk
+    )
+
+
+def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> None:
+    """Tell the people in a meeting what just happened to it. `by` is the side that acted, if a person did."""
+    meeting = _fresh(meeting)
+    buyer, rep = meeting.buyer, meeting.rep
+    if event in ("requested", "invited", "proposed", "withdrawn", "declined"):
+        recipients = [rep] if by == Side.BUYER else [buyer]
+    elif event == "expired":
+        recipients = [buyer] if meeting.initiated_by == Side.BUYER else [rep]
+    else:  # accepted, cancelled, rescheduled: both calendars must change
+        recipients = [buyer, rep]
+    extra = {}
+    if event == "declined" and meeting.closed_because:
+        from meetings.selectors import next_free_slots
+
+        extra["suggestions"] = next_free_slots(
+            rep=rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=buyer
+        )
+    for recipient in recipients:
+        _queue(meeting, recipient, event, extra=extra)
+    if event in ("cancelled", "rescheduled"):
+        outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind="reminder")
+    if event in ("accepted", "rescheduled"):
+        _reminders(meeting)
+
+
+def _reminders(meeting: Meeting) -> None:
+    now = timezone.now()
+    for minutes in meeting.market.reminder_minutes:
+        due = meeting.start - timedelta(minutes=minutes)
+        if due <= now:
+            continue  # booked too late for this one: a reminder at booking time is no reminder
+        for recipient in (meeting.buyer, meeting.rep):
+            if not recipient.email_reminders:
+                continue
+            outbound_email_queue(
+                message=_message(meeting, recipient, "reminder", extra={"minutes_before": minutes}),
+                key=f"meeting:{meeting.pk}:reminder:{minutes}:v{meeting.version}:user:{recipient.pk}",
+                topic=f"meeting:{meeting.pk}",
+                kind="reminder",
+                due_at=due,
+            )
+
+
+# --- The daily agenda ----------------------------------------------------------------------------------
+
+
+def daily_agendas_queue(*, market: Market, now=None) -> int:
+    """Each market morning, from the market's agenda time on, each person's meetings of the day. Safe to run
+    every few minutes and in two processes at once: one message per person and day, by its key."""
+    from meetings.selectors import _day_range
+    from meetings.timekeeping import market_days, market_zone
+
+    now = now or timezone.now()
+    local = now.astimezone(market_zone(market))
+    day: date = local.date()
+    if day not in market_days(market) or local.time() < market.daily_agenda_at:
+        return 0
+    meetings = list(
+        Meeting.objects.filter(market=market, status=Status.ACCEPTED, during__overlap=_day_range(market, day))
+        .select_related("exhibitor", "rep", "buyer", "buyer__buyer_profile", "market")
+        .order_by("during")
+    )
+    people: dict[int, tuple[User, list[Meeting]]] = {}
+    for meeting in meetings:
+        for person in (meeting.buyer, meeting.rep):
+            people.setdefault(person.pk, (person, []))[1].append(meeting)
+    queued = 0
+    for person, day_meetings in people.values():
+        if not person.email_daily_agenda:
+            continue
+        with translation.override(_language(person)):
+            context = {"recipient": person, "market": market, "day": day, "meetings": day_meetings,
+                       "agenda_link": f"{settings.SITE_URL}{reverse('agenda')}?day={day.isoformat()}",
+                       "settings_link": settings.SITE_URL + reverse("account_settings")}  # fmt: skip
+            message = EmailMultiAlternatives(
+                subject=str(_("Your meetings today: %(count)s") % {"count": len(day_meetings)}),
+                body=render_to_string("meetings/email/agenda.txt", context),
+                to=[person.email],
+            )
+            message.attach_alternative(render_to_string("meetings/email/agenda.html", context), "text/html")
+        queued += bool(
+            outbound_email_queue(message=message, key=f"agenda:{market.pk}:{day.isoformat()}:user:{person.pk}",
+                                 kind="agenda")  # fmt: skip
+        )
+    return queued
+

@@ -1,0 +1,85 @@
+"""A booking's emails through the real parts: the outbox row, Redis, a Celery worker process, SMTP."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import icalendar
+import pytest
+from django.db import connection
+
+from meetings import services
+from notifications.models import OutboundEmail, OutboundStatus
+from tests.meetings_fixtures import at
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "127.0.0.1", safe="")
+    return f"postgres://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def celery_worker(smtp_sink, settings):
+    """A real worker process on the test database, the test broker and the test SMTP sink."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "filmart.settings",
+        "DATABASE_URL": _database_url(),
+        "EMAIL_URL": f"smtp://127.0.0.1:{settings.MAILERS['smtp']['OPTIONS']['port']}",
+        "FILMART_REDIS_BROKER_DB": os.environ.get("FILMART_REDIS_BROKER_DB", "15"),
+        "FILMART_REDIS_CACHE_DB": os.environ.get("FILMART_REDIS_CACHE_DB", "14"),
+        "DEBUG": "0",
+    }
+    celery = [sys.executable, "-m", "celery", "-A", "filmart"]
+    subprocess.run([*celery, "purge", "-f"], env=env, cwd=ROOT, capture_output=True, timeout=60, check=False)
+    worker = subprocess.Popen(
+        [*celery, "worker", "--pool=solo", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
+        env=env,
+        cwd=ROOT,
+    )
+    yield worker
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
+def _wait_for(condition, *, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("waited in vain")
+
+
+def test_a_booking_reaches_both_people_with_a_calendar_invitation(
+    celery_worker, smtp_sink, buyer, rep, exhibitor, market
+):
+    meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
+    services.meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
+
+    _wait_for(lambda: len(smtp_sink.messages) >= 3)
+    time.sleep(0.5)  # anything more would be a duplicate
+    assert len(smtp_sink.messages) == 3
+    confirmations = [m for m in smtp_sink.messages if m["Subject"].startswith("Meeting confirmed")]
+    assert sorted(m["To"] for m in confirmations) == sorted([buyer.email, rep.email])
+    for message in confirmations:
+        (part,) = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+        assert part.get_param("method") == "REQUEST"
+        calendar = icalendar.Calendar.from_ical(part.get_content())
+        (event,) = calendar.walk("VEVENT")
+        assert str(calendar["method"]) == "REQUEST"
+        assert str(event["uid"]) == f"meeting-{meeting.pk}@filmart" and int(event["sequence"]) == 0
+        assert event.decoded("dtstart") == at(market, 10) and event.decoded("dtend") == at(market, 10, 30)
+    sent = OutboundEmail.objects.exclude(kind="reminder")
+    assert {row.status for row in sent} == {OutboundStatus.SENT} and sent.count() == 3
+    assert OutboundEmail.objects.filter(kind="reminder", status=OutboundStatus.PENDING).count() == 4
