@@ -8,9 +8,9 @@ from notifications.services import outbound_email_resend
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "recipient_list", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status", "created_at"]
-    search_fields = ["subject", "recipients", "body_text"]
+    list_display = ["subject", "recipient_list", "kind", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status", "kind", "created_at"]
+    search_fields = ["subject", "recipients", "body_text", "topic", "key"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in OutboundEmail._meta.fields if f.name != "raw_message"]
     exclude = ["raw_message"]

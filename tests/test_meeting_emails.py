@@ -120,7 +120,7 @@ def test_emails_speak_the_recipients_language_and_time(buyer, rep, exhibitor, ma
     assert "会议" in to_rep.subject and "10:00–10:30" in to_rep.body_text
     (to_buyer,) = [r for r in rows(kind="accepted") if r.recipients == [buyer.email]]
     assert "Meeting confirmed" in to_buyer.subject
-    assert "10:00–10:30 (03:00–03:30 your time, Europe/Berlin)" in to_buyer.body_text
+    assert "10:00–10:30 (market time, Asia/Hong_Kong) (03:00–03:30 your time, Europe/Berlin)" in to_buyer.body_text
     assert meeting.pk
 
 
@@ -160,3 +160,12 @@ def test_an_old_email_link_shows_the_meeting_as_it_stands(client, buyer, rep, ex
     assert "earlier state of this meeting" in html and "Withdrawn" in html
     assert 'name="version"' not in html  # nothing left to act on
     assert Status.WITHDRAWN
+
+
+def test_people_choose_their_non_essential_emails(client, buyer):
+    client.force_login(buyer)
+    client.post(reverse("account_settings"), {"full_name": "Ploy", "email_daily_agenda": "on"})
+    buyer.refresh_from_db()
+    assert (buyer.email_reminders, buyer.email_daily_agenda) == (False, True)
+    html = client.get(reverse("account_settings")).content.decode()
+    assert "Email me my agenda each market morning" in html

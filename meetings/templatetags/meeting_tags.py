@@ -39,13 +39,15 @@ def _own_time(context, start, end, zone) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def time_range(context, start, end, market, plain=False):
+def time_range(context, start, end, market, plain=False, labelled=False):
     """'10:00–10:30' in market time, then the reader's own time beside it when that differs. Each instant is
-    converted on its own, so both sides of a daylight-saving change come out right."""
+    converted on its own, so both sides of a daylight-saving change come out right. `labelled` names the
+    market's zone (emails, read away from the market's pages)."""
     zone = market_zone(market)
     own = _own_time(context, start, end, zone)
     if plain:
-        return f"{_span(start, end, zone)} {own}".strip()
+        label = _("(market time, %(tz)s)") % {"tz": zone.key} if labelled else ""
+        return " ".join(part for part in (_span(start, end, zone), label, own) if part)
     shown = format_html('<time datetime="{}">{}</time>', start.isoformat(), _span(start, end, zone))
     return format_html('{} <span class="own-time">{}</span>', shown, own) if own else shown
 
