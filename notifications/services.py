@@ -2,6 +2,7 @@
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,8 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 STUCK_AFTER = timedelta(minutes=10)
+# Less than beat's minute between sweeps, so sweeps seldom overlap (they may; claims keep that safe).
+SWEEP_BUDGET = timedelta(seconds=45)
 DELIVERY_MAILER = "smtp"
 
 
@@ -74,16 +77,20 @@ def _enqueue(pk: int) -> None:
     from notifications.tasks import outbound_email_send
 
     try:
-        outbound_email_send.delay(pk)
+        with outbound_email_send.app.producer_or_acquire() as producer:
+            # One attempt at the broker. Publishing alone would retry the connection for some 6 seconds
+            # whatever task_publish_retry says (kombu's default_channel, up to broker_connection_timeout), per
+            # message, inside the user's request; the sweep is the retry.
+            producer.connection.ensure_connection(max_retries=0)
+            outbound_email_send.apply_async((pk,), producer=producer)
     except Exception:  # noqa: BLE001 - the broker being down must not fail the user's request
         logger.warning(
             "Could not enqueue outbound email %s; the outbox sweep will send it", pk, exc_info=True
         )
 
 
-def _claim(pk: int) -> OutboundEmail | None:
+def _claim(pk: int, now) -> OutboundEmail | None:
     """Compare-and-swap pending -> sending, so two workers never send the same row."""
-    now = timezone.now()
     claimed = OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.PENDING).update(
         status=OutboundStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
@@ -115,9 +122,13 @@ class _Smtp:
                 self.backend = None
 
 
-def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None) -> bool:
-    """Send one outbox row over SMTP. Returns True when this call delivered it."""
-    row = _claim(pk)
+def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None, now=None) -> bool:
+    """Send one outbox row over SMTP. Returns True when this call delivered it.
+
+    `now` is the calling sweep's clock. The claim is stamped with it because sweeps judge a row stuck by their
+    own clock: stamped with another, a sweep run as at a later time would take back a row still being sent.
+    """
+    row = _claim(pk, now or timezone.now())
     if row is None:
         return False
     own_session = smtp is None
@@ -144,10 +155,13 @@ def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None) -> bool:
     return True
 
 
-def outbox_sweep(*, limit: int = 500, now=None) -> int:
+def outbox_sweep(*, limit: int = 500, now=None, budget: timedelta = SWEEP_BUDGET) -> int:
     """Deliver what is due, and put back rows a dead worker left half-sent. Returns rows delivered.
 
-    Safe to run in several processes at once: each row is claimed by a compare-and-swap before it is sent.
+    Keeps going batch after batch while rows are due, for up to `budget` of real time, so that the thousands
+    of reminders due at the same minute go within that minute rather than a batch a minute. Safe to run in
+    several processes at once: each row is claimed by a compare-and-swap before it is sent; a row that
+    another sweep claimed first is skipped.
     """
     now = now or timezone.now()
     OutboundEmail.objects.filter(status=OutboundStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
@@ -156,11 +170,21 @@ def outbox_sweep(*, limit: int = 500, now=None) -> int:
     due = OutboundEmail.objects.filter(status=OutboundStatus.PENDING, next_attempt_at__lte=now).order_by(
         "next_attempt_at"
     )
+    stop_at = time.monotonic() + budget.total_seconds()
+    delivered, seen = 0, set()
     smtp = _Smtp()
     try:
-        return sum(outbound_email_deliver(pk=pk, smtp=smtp) for pk in due.values_list("pk", flat=True)[:limit])
+        while time.monotonic() < stop_at:
+            # Rows that failed stay pending with a later next_attempt_at; `seen` keeps this sweep from
+            # trying a row twice when its clock (`now`) is ahead of that.
+            pks = [pk for pk in due.exclude(pk__in=seen).values_list("pk", flat=True)[:limit]]
+            if not pks:
+                break
+            seen.update(pks)
+            delivered += sum(outbound_email_deliver(pk=pk, smtp=smtp, now=now) for pk in pks)
     finally:
         smtp.close()
+    return delivered
 
 
 def outbound_email_resend(*, pk: int) -> None:
