@@ -4,34 +4,25 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
-from urllib.parse import quote
 
 import icalendar
 import pytest
-from django.db import connection
 
 from meetings import services
 from notifications.models import OutboundEmail, OutboundStatus
+from tests.mail_processes import ROOT, database_url, processes, wait_for
 from tests.meetings_fixtures import at
 
 pytestmark = pytest.mark.django_db(transaction=True)
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _database_url() -> str:
-    db = connection.settings_dict
-    host = quote(db["HOST"] or "127.0.0.1", safe="")
-    return f"postgres://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
 
 
 @pytest.fixture
 def celery_worker(smtp_sink, settings):
-    """A real worker process on the test database, the test broker and the test SMTP sink."""
+    """A real worker process on the test database, the test run's broker and the test SMTP sink."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "filmart.settings",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "EMAIL_URL": f"smtp://127.0.0.1:{settings.MAILERS['smtp']['OPTIONS']['port']}",
         "FILMART_REDIS_BROKER_DB": os.environ.get("FILMART_REDIS_BROKER_DB", "15"),
         "FILMART_REDIS_CACHE_DB": os.environ.get("FILMART_REDIS_CACHE_DB", "14"),
@@ -39,26 +30,8 @@ def celery_worker(smtp_sink, settings):
     }
     celery = [sys.executable, "-m", "celery", "-A", "filmart"]
     subprocess.run([*celery, "purge", "-f"], env=env, cwd=ROOT, capture_output=True, timeout=60, check=False)
-    worker = subprocess.Popen(
-        [*celery, "worker", "--pool=solo", "--loglevel=WARNING", "--without-gossip", "--without-mingle"],
-        env=env,
-        cwd=ROOT,
-    )
-    yield worker
-    worker.terminate()
-    try:
-        worker.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        worker.kill()
-
-
-def _wait_for(condition, *, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("waited in vain")
+    with processes() as started:
+        yield started.worker(env)
 
 
 def test_a_booking_reaches_both_people_with_a_calendar_invitation(
@@ -67,7 +40,7 @@ def test_a_booking_reaches_both_people_with_a_calendar_invitation(
     meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
     services.meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
 
-    _wait_for(lambda: len(smtp_sink.messages) >= 3)
+    wait_for(lambda: len(smtp_sink.messages) >= 3, what="the request and both confirmations")
     time.sleep(0.5)  # anything more would be a duplicate
     assert len(smtp_sink.messages) == 3
     confirmations = [m for m in smtp_sink.messages if m["Subject"].startswith("Meeting confirmed")]
