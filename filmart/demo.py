@@ -50,8 +50,9 @@ def demo_market_load(*, today: date | None = None) -> Market:
     with connection.cursor() as cursor:
         # Fresh statistics after a bulk load, so the planner picks index scans from the first request on.
         cursor.execute(
-            "ANALYZE exhibitors_exhibitor, exhibitors_title, exhibitors_rightsavailability, "
-            "meetings_availability, meetings_meeting"
+            "ANALYZE accounts_user, matchmaking_buyerprofile, exhibitors_exhibitor, exhibitors_teammember, "
+            "exhibitors_title, exhibitors_rightsavailability, exhibitors_mediumcoverage, meetings_availability, "
+            "meetings_meeting"
         )
     return market
 

@@ -60,6 +60,14 @@ def home_next_steps(user) -> list[NextStep]:
                 _("Open admin"),
             )
         )
+        steps.append(
+            NextStep(
+                _("Watch the market"),
+                _("Requests, meetings per day and hour, the busiest exhibitors and titles, buyer countries."),
+                reverse("organiser_console"),
+                _("Open the console"),
+            )
+        )
     elif user.is_exhibitor:
         market = market_current()
         memberships = list(memberships_for_user(user=user, market=market)) if market else []

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "matchmaking",
     "meetings",
     "notifications",
+    "organiser",
 ]
 
 MIDDLEWARE = [

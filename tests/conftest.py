@@ -74,6 +74,22 @@ def _clean_cache():
     yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Tests load data in transactions they roll back. Autovacuum cannot see those rows, and its ANALYZE would
+    record the tables as nearly empty while a test fills them with thousands of rows, which can turn a
+    millisecond query into nested loops that run for minutes. The test database's tables are left alone."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT format('ALTER TABLE %I SET (autovacuum_enabled = false)', tablename) FROM pg_tables"
+            " WHERE schemaname = 'public'"
+        )
+        for (statement,) in cursor.fetchall():
+            cursor.execute(statement)
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default():
     # A test that switches language must not leave it switched for the tests after it in the same thread.

@@ -95,3 +95,13 @@ def team_member(exhibitor, *, role: str = "rep", **user_fields):
     user = UserFactory(role="exhibitor", **user_fields)
     TeamMember.objects.create(exhibitor=exhibitor, user=user, role=role)
     return user
+
+
+class PavilionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "exhibitors.Pavilion"
+
+    market = factory.SubFactory(MarketFactory)
+    name = factory.Sequence(lambda n: f"Pavilion {n}")
+    region = factory.SubFactory(RegionFactory)
+    hall = "3B"

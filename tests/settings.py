@@ -13,3 +13,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS["smtp"]["OPTIONS"] |= {"host": "127.0.0.1", "port": 0}  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = "filmart-test"  # noqa: F405
 LOGGING["loggers"]["mail.log"] = {"level": "WARNING"}  # noqa: F405
+# No test query needs more than a few seconds: one that runs away fails the test instead of stalling the run.
+DATABASES["default"]["OPTIONS"]["options"] += " -c statement_timeout=120000"  # noqa: F405
