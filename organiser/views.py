@@ -3,14 +3,18 @@
 from datetime import date
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from filmart.selectors import market_for_request
 from meetings.timekeeping import market_days
-from organiser import selectors
+from organiser import exports, selectors
+from organiser.forms import ExportForm
+from organiser.models import Export, ExportStatus
 
 
 def staff_only(view):
@@ -51,3 +55,34 @@ def console(request: HttpRequest) -> HttpResponse:
         ],
     }
     return render(request, "organiser/console.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def export_list(request: HttpRequest) -> HttpResponse:
+    market = market_for_request(request)
+    if market is None:
+        raise Http404
+    # A link from the console may name what to export (?kind=meetings&day=...): it fills the form in.
+    form = ExportForm(request.POST or None, initial=request.GET.dict(), market=market)
+    if request.method == "POST" and form.is_valid():
+        exports.export_request(user=request.user, **form.export_arguments())
+        messages.success(request, _("The export is being written; it appears below when ready."))
+        return redirect("organiser_exports")
+    recent = Export.objects.select_related("requested_by")[:20]
+    return render(request, "organiser/exports.html", {"form": form, "exports": recent, "market": market})
+
+
+@require_GET
+@staff_only
+def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """One export's row; htmx polls it until the file is ready."""
+    export = get_object_or_404(Export, pk=pk)
+    return render(request, "organiser/exports.html#export-row", {"export": export})
+
+
+@require_GET
+@staff_only
+def export_download(request: HttpRequest, pk: int) -> FileResponse:
+    export = get_object_or_404(Export, pk=pk, status=ExportStatus.DONE)
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])

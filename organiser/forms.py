@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from exhibitors.vocabulary import TitleKind
+from filmart.models import Market
+from matchmaking.models import Verification
+from meetings.forms import day_choices
+from meetings.models import Status
+from organiser.models import ExportFormat, ExportKind
+
+
+class ExportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What"), choices=ExportKind.choices)
+    file_format = forms.ChoiceField(label=_("Format"), choices=ExportFormat.choices, initial=ExportFormat.XLSX)
+    day = forms.ChoiceField(label=_("Meetings of one day"), required=False)
+    status = forms.ChoiceField(label=_("Meetings in one state"), required=False)
+    verification = forms.ChoiceField(label=_("Buyers"), required=False)
+    title_kind = forms.ChoiceField(label=_("Titles of one kind"), required=False)
+
+    def __init__(self, *args, market: Market, **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["day"].choices = every + day_choices(market)
+        self.fields["status"].choices = every + list(Status.choices)
+        self.fields["verification"].choices = every + list(Verification.choices)
+        self.fields["title_kind"].choices = every + list(TitleKind.choices)
+
+    def export_arguments(self) -> dict:
+        data = self.cleaned_data
+        kind = data["kind"]
+        filters = {
+            ExportKind.MEETINGS: {"day": data["day"], "status": data["status"]},
+            ExportKind.BUYERS: {"verification": data["verification"]},
+            ExportKind.TITLES: {"kind": data["title_kind"]},
+        }.get(kind, {})
+        return {"kind": kind, "file_format": data["file_format"], "filters": {k: v for k, v in filters.items() if v}}

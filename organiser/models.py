@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportKind(models.TextChoices):
+    MEETINGS = "meetings", _("Meetings")
+    BUYERS = "buyers", _("Buyers")
+    EXHIBITORS = "exhibitors", _("Exhibitors")
+    TITLES = "titles", _("Titles")
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", _("CSV")
+    XLSX = "xlsx", _("Excel")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being written")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Export(models.Model):
+    """A file of market data an organiser asked for; a Celery task writes it, reporting its progress."""
+
+    kind = models.CharField(_("what"), max_length=12, choices=ExportKind.choices)
+    file_format = models.CharField(_("format"), max_length=4, choices=ExportFormat.choices)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    done_rows = models.PositiveIntegerField(_("rows written"), default=0)
+    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_file_format_display()})"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == ExportStatus.DONE else 0
+        return round(100 * self.done_rows / self.total_rows)
