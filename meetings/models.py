@@ -120,6 +120,11 @@ class ClosedBecause(models.TextChoices):
     WINDOW_REMOVED = "window_removed", _("The rep removed these open hours.")
 
 
+class Attendance(models.TextChoices):
+    MET = "met", _("Met")
+    NO_SHOW = "no_show", _("Did not happen")
+
+
 class Meeting(models.Model):
     """A request between a buyer and a rep for one slot; once accepted, a meeting. It keeps its identity
     through proposals and reschedules: `version` grows with every change (the compare-and-swap token a
@@ -161,6 +166,9 @@ class Meeting(models.Model):
     closed_because = models.CharField(
         _("closed by the app because"), max_length=20, choices=ClosedBecause.choices, blank=True
     )
+    attendance = models.CharField(_("did it happen?"), max_length=8, choices=Attendance.choices, blank=True)
+    attendance_by = models.CharField(_("answered by"), max_length=5, choices=Side.choices, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)

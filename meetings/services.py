@@ -27,6 +27,7 @@ from meetings.models import (
     AVAILABILITY_KEEPS_ITS_MEETINGS,
     MEETING_INSIDE_AVAILABILITY,
     MEETING_NOT_IN_PAST,
+    Attendance,
     Availability,
     BusyTime,
     CalendarFeed,
@@ -416,6 +417,26 @@ def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: date
     meeting.refresh_from_db()
     notify.meeting_changed(meeting, "rescheduled", by=side)
     _decline_conflicts(meeting)
+    return meeting
+
+
+# A rep may check a meeting in a little before its start: people arrive early at a booth.
+CHECK_IN_EARLY = timedelta(minutes=15)
+
+
+@transaction.atomic
+def meeting_attendance_record(*, meeting_id: int, version: int, user: User, attendance: str) -> Meeting:
+    """"We met" (the rep checking the meeting in, by the buyer's QR code or a tap) or "it did not happen"."""
+    meeting, side = _participant(meeting_id, user)
+    if attendance not in Attendance.values:
+        raise ValidationError(_("Choose whether the meeting happened."))
+    if meeting.start - CHECK_IN_EARLY > timezone.now():
+        raise ValidationError(_("You can record this from a quarter of an hour before the meeting."))
+    changes = {"attendance": attendance, "attendance_by": side}
+    if attendance == Attendance.MET:
+        changes["checked_in_at"] = timezone.now()
+    _swap(meeting, version, Q(status=Status.ACCEPTED), **changes)
+    meeting.refresh_from_db()
     return meeting
 
 

@@ -282,6 +282,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "slots": slots,
         "suggestions": suggestions,
         "reason_form": ReasonForm(),
+        "can_record_attendance": meeting.status == Status.ACCEPTED
+        and meeting.start - services.CHECK_IN_EARLY <= timezone.now(),
+        "check_in_url": request.build_absolute_uri(reverse("meeting_detail", args=[meeting.pk])),
     }
     template = "meetings/detail.html#move-slots" if request.htmx else "meetings/detail.html"
     return render(request, template, context)
@@ -298,6 +301,8 @@ def _perform(action: str, request: HttpRequest, pk: int) -> Meeting:
         return services.meeting_withdraw(**common)
     if action == "cancel":
         return services.meeting_cancel(**common, reason=reason)
+    if action in ("met", "no_show"):
+        return services.meeting_attendance_record(**common, attendance=action)
     if action == "propose":
         return services.meeting_propose(**common, start=_start(request), reason=reason)
     return services.meeting_reschedule(**common, start=_start(request), reason=reason)
@@ -310,6 +315,8 @@ DONE = {
     "cancel": gettext_lazy("Cancelled."),
     "propose": gettext_lazy("Proposed: the buyer now answers."),
     "reschedule": gettext_lazy("Moved. Both agendas show the new time."),
+    "met": gettext_lazy("Checked in: the meeting happened."),
+    "no_show": gettext_lazy("Recorded: the meeting did not happen."),
 }
 
 

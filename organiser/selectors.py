@@ -11,7 +11,7 @@ from exhibitors.models import Exhibitor
 from filmart.i18n import localized_value
 from filmart.models import Market
 from matchmaking.models import BuyerProfile, Verification
-from meetings.models import Meeting, Status
+from meetings.models import Attendance, Meeting, Status
 from meetings.selectors import _day_range
 from meetings.timekeeping import market_days
 
@@ -45,8 +45,13 @@ def headline_figures(*, market: Market, day: date | None = None) -> dict[str, in
         # Requests that found their answer: accepted (even if later cancelled), declined or expired.
         answered=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.CANCELLED, Status.DECLINED, Status.EXPIRED])),
         agreed=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.CANCELLED])),
+        met=Count("pk", filter=Q(status=Status.ACCEPTED, attendance=Attendance.MET)),
+        no_shows=Count("pk", filter=Q(status=Status.ACCEPTED, attendance=Attendance.NO_SHOW)),
     )
     figures["acceptance_rate"] = round(100 * figures["agreed"] / figures["answered"]) if figures["answered"] else None
+    # Of the meetings whose outcome someone recorded.
+    recorded = figures["recorded"] = figures["met"] + figures["no_shows"]
+    figures["no_show_rate"] = round(100 * figures["no_shows"] / recorded) if recorded else None
     return figures
 
 

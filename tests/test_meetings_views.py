@@ -249,3 +249,28 @@ def test_every_meetings_page_renders_for_each_side(client, buyer, rep, exhibitor
     client.force_login(rep)
     profile = buyer.buyer_profile
     assert "10:30–11:00" in client.get(reverse("meeting_invite", args=[profile.pk])).content.decode()
+
+
+def test_the_rep_checks_a_meeting_in_and_the_console_counts_no_shows(
+    client, buyer, rep, exhibitor, market, monkeypatch
+):
+    from datetime import timedelta
+
+    from meetings.models import Attendance
+    from organiser.selectors import headline_figures
+
+    met = booked(buyer, rep, exhibitor, market, 10)
+    missed = booked(verified_buyer(), rep, exhibitor, market, 11)
+    client.force_login(rep)
+    response = client.post(reverse("meeting_act", args=[met.pk, "met"]), {"version": met.version}, follow=True)
+    assert "from a quarter of an hour before" in response.content.decode()  # too early: 2030 is far off
+    monkeypatch.setattr(services, "CHECK_IN_EARLY", timedelta(days=365 * 10))
+    client.post(reverse("meeting_act", args=[met.pk, "met"]), {"version": met.version})
+    client.post(reverse("meeting_act", args=[missed.pk, "no_show"]), {"version": missed.version})
+    met.refresh_from_db()
+    assert (met.attendance, met.attendance_by, met.checked_in_at is not None) == (Attendance.MET, "rep", True)
+    figures = headline_figures(market=market)
+    assert (figures["met"], figures["no_shows"], figures["no_show_rate"]) == (1, 1, 50)
+    client.force_login(buyer)
+    html = client.get(reverse("meeting_detail", args=[met.pk])).content.decode()
+    assert 'class="qr-code"' in html and "Check-in code for the rep" in html

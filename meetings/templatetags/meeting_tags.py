@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from meetings.calendar import place_text
@@ -60,3 +61,12 @@ def market_day(moment, market) -> str:
 @register.filter
 def place_of(meeting) -> str:
     return place_text(meeting)
+
+
+@register.simple_tag
+def qr_code(url: str, label: str) -> str:
+    """The address as a QR code (inline SVG, drawn here): the rep scans it to open the meeting and check it in."""
+    import segno
+
+    svg = segno.make(url, error="m").svg_inline(scale=4, title=label, svgclass="qr-code", lineclass=None)
+    return mark_safe(svg)  # noqa: S308 - segno's own markup; the only text in it, the title, is escaped by segno
