@@ -1,12 +1,15 @@
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exhibitors.models import Pavilion
 from exhibitors.vocabulary import TitleKind
 from filmart.models import Market
 from matchmaking.models import Verification
 from meetings.forms import day_choices
 from meetings.models import Status
-from organiser.models import ExportFormat, ExportKind
+from organiser.models import Announcement, ExportFormat, ExportKind, Segment
 
 
 class ExportForm(forms.Form):
@@ -34,3 +37,26 @@ class ExportForm(forms.Form):
             ExportKind.TITLES: {"kind": data["title_kind"]},
         }.get(kind, {})
         return {"kind": kind, "file_format": data["file_format"], "filters": {k: v for k, v in filters.items() if v}}
+
+
+class AnnouncementForm(forms.ModelForm):
+    class Meta:
+        model = Announcement
+        fields = ["segment", "pavilion", "day", "subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, market: Market, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pavilion"].queryset = Pavilion.objects.filter(market=market).order_by("name")
+        self.fields["day"] = forms.TypedChoiceField(
+            label=_("Day"), required=False, choices=[("", "—")] + day_choices(market), coerce=date.fromisoformat,
+            empty_value=None,
+        )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("segment") == Segment.PAVILION and not data.get("pavilion"):
+            self.add_error("pavilion", _("Choose the pavilion."))
+        if data.get("segment") == Segment.DAY and not data.get("day"):
+            self.add_error("day", _("Choose the day."))
+        return data

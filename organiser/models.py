@@ -52,3 +52,51 @@ class Export(models.Model):
         if not self.total_rows:
             return 100 if self.status == ExportStatus.DONE else 0
         return round(100 * self.done_rows / self.total_rows)
+
+
+class Segment(models.TextChoices):
+    ALL_BUYERS = "buyers", _("All buyers")
+    VERIFIED_BUYERS = "verified", _("Verified buyers")
+    EXHIBITORS = "exhibitors", _("All exhibitor teams")
+    PAVILION = "pavilion", _("Exhibitor teams of one pavilion")
+    DAY = "day", _("Everyone meeting on one day")
+
+
+class AnnouncementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+
+
+class Announcement(models.Model):
+    """An email from the organisers to a segment of the market; each recipient gets it once."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    segment = models.CharField(_("to"), max_length=10, choices=Segment.choices)
+    pavilion = models.ForeignKey(
+        "exhibitors.Pavilion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pavilion"),
+    )
+    day = models.DateField(_("day"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=AnnouncementStatus.choices, default=AnnouncementStatus.DRAFT
+    )
+    recipients_total = models.PositiveIntegerField(_("recipients"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -6,3 +6,11 @@ from organiser import exports
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def export_build(pk: int) -> None:
     exports.export_build(pk=pk)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def announcement_write(pk: int) -> None:
+    from filmart.selectors import market_current
+    from organiser import announcements
+
+    announcements.announcement_write(pk=pk, market=market_current())

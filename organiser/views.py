@@ -5,6 +5,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from filmart.selectors import market_for_request
 from meetings.timekeeping import market_days
-from organiser import exports, selectors
-from organiser.forms import ExportForm
-from organiser.models import Export, ExportStatus
+from organiser import announcements, exports, selectors
+from organiser.forms import AnnouncementForm, ExportForm
+from organiser.models import Announcement, Export, ExportStatus
 
 
 def staff_only(view):
@@ -86,3 +87,44 @@ def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def export_download(request: HttpRequest, pk: int) -> FileResponse:
     export = get_object_or_404(Export, pk=pk, status=ExportStatus.DONE)
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def announcement_list(request: HttpRequest) -> HttpResponse:
+    market = market_for_request(request)
+    if market is None:
+        raise Http404
+    form = AnnouncementForm(request.POST or None, market=market)
+    if request.method == "POST" and form.is_valid():
+        announcement = form.save(commit=False)
+        announcement.created_by = request.user
+        announcement.save()
+        return redirect("organiser_announcement", pk=announcement.pk)
+    recent = Announcement.objects.select_related("pavilion")[:20]
+    status = 400 if request.method == "POST" else 200
+    return render(request, "organiser/announcements.html", {"form": form, "announcements": recent}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_only
+def announcement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The preview (with how many people it reaches), the send button, then the live progress."""
+    market = market_for_request(request)
+    announcement = get_object_or_404(Announcement.objects.select_related("pavilion"), pk=pk)
+    if request.method == "POST":
+        try:
+            announcements.announcement_send_start(announcement_id=pk, market=market)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("organiser_announcement", pk=pk)
+    recipients = announcements.segment_recipients(announcement=announcement, market=market)
+    sample = recipients.first()
+    context = {
+        "announcement": announcement,
+        "recipient_count": announcement.recipients_total or recipients.count(),
+        "preview": announcements.announcement_message(announcement=announcement, recipient=sample) if sample else None,
+        "progress": announcements.announcement_progress(announcement=announcement),
+    }
+    template = "organiser/announcement.html#progress" if request.htmx else "organiser/announcement.html"
+    return render(request, template, context)
