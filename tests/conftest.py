@@ -1,6 +1,8 @@
 import copy
 import os
 import socket
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -105,3 +107,24 @@ def demo_market(db):
     from filmart.demo import demo_market_load
 
     return demo_market_load()
+
+
+@pytest.fixture
+def celery_worker(smtp_sink, settings):
+    """A real worker process on the test database, the test run's broker and the test SMTP sink."""
+    from tests.mail_processes import ROOT, database_url, processes
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "filmart.settings",
+        "DATABASE_URL": database_url(),
+        "EMAIL_URL": f"smtp://127.0.0.1:{settings.MAILERS['smtp']['OPTIONS']['port']}",
+        "FILMART_REDIS_BROKER_DB": os.environ.get("FILMART_REDIS_BROKER_DB", "15"),
+        "FILMART_REDIS_CACHE_DB": os.environ.get("FILMART_REDIS_CACHE_DB", "14"),
+        "DEBUG": "0",
+    }
+
+    celery = [sys.executable, "-m", "celery", "-A", "filmart"]
+    subprocess.run([*celery, "purge", "-f"], env=env, cwd=ROOT, capture_output=True, timeout=60, check=False)
+    with processes() as started:
+        yield started.worker(env)

@@ -1,8 +1,5 @@
 """A booking's emails through the real parts: the outbox row, Redis, a Celery worker process, SMTP."""
 
-import os
-import subprocess
-import sys
 import time
 
 import icalendar
@@ -10,28 +7,10 @@ import pytest
 
 from meetings import services
 from notifications.models import OutboundEmail, OutboundStatus
-from tests.mail_processes import ROOT, database_url, processes, wait_for
+from tests.mail_processes import wait_for
 from tests.meetings_fixtures import at
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def celery_worker(smtp_sink, settings):
-    """A real worker process on the test database, the test run's broker and the test SMTP sink."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "filmart.settings",
-        "DATABASE_URL": database_url(),
-        "EMAIL_URL": f"smtp://127.0.0.1:{settings.MAILERS['smtp']['OPTIONS']['port']}",
-        "FILMART_REDIS_BROKER_DB": os.environ.get("FILMART_REDIS_BROKER_DB", "15"),
-        "FILMART_REDIS_CACHE_DB": os.environ.get("FILMART_REDIS_CACHE_DB", "14"),
-        "DEBUG": "0",
-    }
-    celery = [sys.executable, "-m", "celery", "-A", "filmart"]
-    subprocess.run([*celery, "purge", "-f"], env=env, cwd=ROOT, capture_output=True, timeout=60, check=False)
-    with processes() as started:
-        yield started.worker(env)
 
 
 def test_a_booking_reaches_both_people_with_a_calendar_invitation(
