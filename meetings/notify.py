@@ -34,7 +34,13 @@ EVENTS = {
     "cancelled": (_("Meeting cancelled: %(other)s"), _("Your meeting with %(other)s is cancelled.")),
     "rescheduled": (_("Meeting moved: %(other)s"), _("Your meeting with %(other)s has a new time.")),
     "reminder": (_("Soon: your meeting with %(other)s"), _("Your meeting with %(other)s starts soon.")),
+    "followup": (
+        _("Did your meeting with %(other)s happen?"),
+        _("Did your meeting with %(other)s take place? One tap on the meeting's page tells the organisers."),
+    ),
 }
+# Messages due later that a cancellation or a move calls off (and a move writes again).
+SCHEDULED = ("reminder", "followup")
 # Messages that carry the meeting's calendar file (and its METHOD).
 WITH_CALENDAR = {"accepted", "rescheduled", "cancelled"}
 
@@ -124,13 +130,29 @@ def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> N
     for recipient in recipients:
         _queue(meeting, recipient, event, extra=extra)
     if event in ("cancelled", "rescheduled"):
-        outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind="reminder")
+        for kind in SCHEDULED:
+            outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind=kind)
     if event in ("accepted", "rescheduled"):
         _reminders(meeting)
 
 
+def attendance_question_called_off(meeting: Meeting) -> None:
+    """Someone already said whether the meeting happened: nobody needs asking."""
+    outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind="followup")
+
+
 def _reminders(meeting: Meeting) -> None:
+    """Reminders before the meeting, and the "did it happen?" question when it ends."""
     now = timezone.now()
+    for recipient in (meeting.buyer, meeting.rep):
+        if recipient.email_reminders:
+            outbound_email_queue(
+                message=_message(meeting, recipient, "followup"),
+                key=f"meeting:{meeting.pk}:followup:v{meeting.version}:user:{recipient.pk}",
+                topic=f"meeting:{meeting.pk}",
+                kind="followup",
+                due_at=meeting.end,
+            )
     for minutes in meeting.market.reminder_minutes:
         due = meeting.start - timedelta(minutes=minutes)
         if due <= now:

@@ -437,6 +437,7 @@ def meeting_attendance_record(*, meeting_id: int, version: int, user: User, atte
         changes["checked_in_at"] = timezone.now()
     _swap(meeting, version, Q(status=Status.ACCEPTED), **changes)
     meeting.refresh_from_db()
+    notify.attendance_question_called_off(meeting)
     return meeting
 
 

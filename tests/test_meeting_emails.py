@@ -83,9 +83,7 @@ def test_reminders_go_at_their_minute_not_at_booking_and_never_for_a_cancelled_m
     assert outbox_sweep(now=day_before - timedelta(seconds=1)) == 0
     assert outbox_sweep(now=day_before) == 2
     assert outbox_sweep(now=day_before) == 0  # never twice
-    services.meeting_cancel(
-        meeting_id=meeting.pk, version=meeting.version, user=rep, reason="The director is ill"
-    )
+    services.meeting_cancel(meeting_id=meeting.pk, version=meeting.version, user=rep, reason="The director is ill")
     assert outbox_sweep(now=at(market, 10) - timedelta(minutes=15)) == 2  # the two cancellations, no reminder
     assert sorted(m["Subject"].split(":")[0] for m in smtp_sink.messages[-2:]) == ["Meeting cancelled"] * 2
     assert {r.status for r in rows(kind="reminder", next_attempt_at=at(market, 9, 45))} == {OutboundStatus.CANCELLED}
@@ -169,3 +167,19 @@ def test_people_choose_their_non_essential_emails(client, buyer):
     assert (buyer.email_reminders, buyer.email_daily_agenda) == (False, True)
     html = client.get(reverse("account_settings")).content.decode()
     assert "Email me my agenda each market morning" in html
+
+
+def test_both_are_asked_whether_it_happened_when_it_ends_unless_someone_said(
+    buyer, rep, exhibitor, market, monkeypatch
+):
+    first = accept(request(buyer, rep, exhibitor, market, 10), rep)
+    accept(request(verified_buyer(), rep, exhibitor, market, 11), rep)
+    questions = rows(kind="followup", status=OutboundStatus.PENDING)
+    assert sorted(r.next_attempt_at for r in questions) == [at(market, 10, 30)] * 2 + [at(market, 11, 30)] * 2
+    assert "take place" in questions[0].body_text
+    monkeypatch.setattr(services, "CHECK_IN_EARLY", timedelta(days=3650))
+    services.meeting_attendance_record(meeting_id=first.pk, version=first.version, user=rep, attendance="met")
+    assert (
+        sorted(r.next_attempt_at for r in rows(kind="followup", status=OutboundStatus.PENDING))
+        == [at(market, 11, 30)] * 2
+    )
