@@ -194,7 +194,7 @@ from notifications.services import outbox_sweep
 Path(sys.argv[2]).touch()
 while not Path(sys.argv[3]).exists():
     time.sleep(0.001)
-print(outbox_sweep(now=datetime.fromisoformat(sys.argv[1])))
+sys.stdout.write(f"{outbox_sweep(now=datetime.fromisoformat(sys.argv[1]))}\\n")  # read by the test
 """
 
 
