@@ -5,7 +5,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV
 
 from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
-from exhibitors.resources import ExhibitorResource, TitleResource
+from exhibitors.resources import BoothResource, ExhibitorResource, TitleResource
 from exhibitors.services import exhibitors_reindex, titles_reindex
 
 
@@ -33,7 +33,7 @@ class TeamMemberInline(admin.TabularInline):
 
 @admin.register(Exhibitor)
 class ExhibitorAdmin(ImportExportModelAdmin):
-    resource_classes = [ExhibitorResource]
+    resource_classes = [ExhibitorResource, BoothResource]
     import_formats = [CSV]
     export_formats = [CSV]
     list_display = ["name", "name_zh_hant", "region", "pavilion", "hall", "stand", "company_type", "title_count"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, TitleStatus
 from filmart.models import Market
+from filmart.selectors import unknown_hall_message
 
 
 class Region(models.Model):
@@ -57,6 +59,11 @@ class Pavilion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        if problem := unknown_hall_message(getattr(self, "market", None), self.hall):
+            raise ValidationError({"hall": problem})
 
 
 class CompanyType(models.TextChoices):
@@ -127,6 +134,11 @@ class Exhibitor(models.Model):
     def booth(self) -> str:
         """As printed in the floor plan, e.g. 1E-C01."""
         return "-".join(part for part in (self.hall, self.stand) if part)
+
+    def clean(self):
+        super().clean()
+        if problem := unknown_hall_message(getattr(self, "market", None), self.hall):
+            raise ValidationError({"hall": problem})
 
 
 class TeamRole(models.TextChoices):

@@ -1,38 +1,15 @@
-"""CSV/Excel import and export of exhibitors and titles for organisers (django-import-export).
-
-Rows are validated like a form (model full_clean), previewed with each bad row's reason, and nothing is
-written until the organiser confirms a file without errors.
-"""
+"""CSV import and export of exhibitors, their booths and titles for organisers (django-import-export)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from django.utils.translation import gettext_lazy
+from import_export import fields, widgets
 
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, Title
 from exhibitors.services import exhibitors_reindex, titles_reindex
+from filmart.resources import MarketScopedResource, ReferenceWidget
 from filmart.selectors import market_current
-
-
-class ReferenceWidget(widgets.ForeignKeyWidget):
-    """A foreign key by code or slug, with a message that says which value was not found."""
-
-    def __init__(self, model, field, *, what: str, in_current_market: bool = False):
-        super().__init__(model, field)
-        self.what = what
-        self.in_current_market = in_current_market
-
-    def get_queryset(self, value, row, *args, **kwargs):
-        queryset = self.model.objects.all()
-        if self.in_current_market:
-            queryset = queryset.filter(market=market_current())
-        return queryset
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            return super().clean(value, row, **kwargs)
-        except self.model.DoesNotExist as exc:
-            raise ValueError(_("No %(what)s “%(value)s”.") % {"what": self.what, "value": value}) from exc
 
 
 class ListWidget(widgets.SimpleArrayWidget):
@@ -45,26 +22,17 @@ class ListWidget(widgets.SimpleArrayWidget):
         return [item.strip() for item in super().clean(value, row, **kwargs) if item.strip()]
 
 
-class MarketScopedResource(resources.ModelResource):
-    """Imports into the current market, reindexes search once after a real (not dry-run) import."""
-
-    def before_import(self, dataset, **kwargs):
-        if market_current() is None:
-            raise ValidationError(_("Set a current market before importing."))
-
-    def import_instance(self, instance, row, **kwargs):
-        super().import_instance(instance, row, **kwargs)
-        self.prepare_instance(instance)  # each resource fills in what the file does not carry
-
-
 class ExhibitorResource(MarketScopedResource):
-    region = fields.Field("region", "region", ReferenceWidget(Region, "code", what=_("country or region code")))
+    region = fields.Field(
+        "region", "region", ReferenceWidget(Region, "code", what=gettext_lazy("country or region code"))
+    )
     pavilion = fields.Field(
-        "pavilion", "pavilion", ReferenceWidget(Pavilion, "slug", what=_("pavilion"), in_current_market=True)
+        "pavilion", "pavilion", ReferenceWidget(Pavilion, "slug", what=gettext_lazy("pavilion"), in_current_market=True)
     )
 
     class Meta:
         model = Exhibitor
+        name = gettext_lazy("Exhibitors")
         import_id_fields = ["slug"]
         fields = [
             "slug",
@@ -95,9 +63,43 @@ class ExhibitorResource(MarketScopedResource):
             exhibitors_reindex()
 
 
+class BoothResource(MarketScopedResource):
+    """Booth assignments: exhibitor slug, hall, stand. Updates exhibitors already at the market, creates none."""
+
+    slug = fields.Field("slug", "slug")
+
+    class Meta:
+        model = Exhibitor
+        name = gettext_lazy("Booths (exhibitor slug, hall, stand)")
+        import_id_fields = ["slug"]
+        fields = ["slug", "hall", "stand"]
+        clean_model_instances = True
+        skip_unchanged = True
+        use_transactions = True
+
+    def get_queryset(self):
+        return Exhibitor.objects.filter(market=market_current())
+
+    def import_instance(self, instance, row, **kwargs):
+        if instance.pk is None:
+            raise ValidationError({"slug": _("No exhibitor “%(slug)s” at this market.") % {"slug": row.get("slug")}})
+        super().import_instance(instance, row, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        if instance.pk is None:  # an unknown company: say only that, not every field a new one would need
+            raise ValidationError(import_validation_errors)
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
+    def after_import(self, dataset, result, **kwargs):
+        if not kwargs.get("dry_run") and not result.has_errors():
+            exhibitors_reindex()  # the booth is part of what search finds
+
+
 class TitleResource(MarketScopedResource):
     exhibitor = fields.Field(
-        "exhibitor", "exhibitor", ReferenceWidget(Exhibitor, "slug", what=_("exhibitor"), in_current_market=True)
+        "exhibitor",
+        "exhibitor",
+        ReferenceWidget(Exhibitor, "slug", what=gettext_lazy("exhibitor"), in_current_market=True),
     )
     genres = fields.Field("genres", "genres", ListWidget())
     subtitle_languages = fields.Field("subtitle_languages", "subtitle_languages", ListWidget())

@@ -16,11 +16,21 @@ from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAv
 from exhibitors.services import exhibitors_reindex
 from filmart import demo_buyers, demo_catalogue, demo_data, demo_meetings
 from filmart.demo_accounts import DEMO_PASSWORD
-from filmart.models import Market
+from filmart.models import Hall, Market
 from matchmaking.models import BuyerProfile, Verification
 
 ORGANISER_GROUP = "Organisers"
-ORGANISER_APPS = ["filmart", "accounts", "exhibitors", "matchmaking", "meetings", "notifications", "account", "mfa"]
+ORGANISER_APPS = [
+    "filmart",
+    "accounts",
+    "exhibitors",
+    "matchmaking",
+    "meetings",
+    "notifications",
+    "organiser",
+    "account",
+    "mfa",
+]
 
 
 def demo_market_dates(today: date) -> tuple[date, date]:
@@ -40,6 +50,7 @@ def demo_market_loaded() -> bool:
 def demo_market_load(*, today: date | None = None) -> Market:
     market = _market(today or timezone.localdate())
     regions = _regions()
+    _halls(market)
     pavilions = _pavilions(market, regions)
     exhibitors = _exhibitors(market, regions, pavilions)
     titles_per_exhibitor = _titles(market)
@@ -95,6 +106,19 @@ def _regions() -> dict[str, Region]:
         update_fields=["name", "name_zh_hant", "name_zh_hans", "is_asean"],
     )
     return {region.code: region for region in Region.objects.all()}
+
+
+def _halls(market: Market) -> None:
+    rows = [
+        Hall(market=market, code=code, name=f"Hall {code}", name_zh_hant=f"展覽廳{code}", name_zh_hans=f"展览厅{code}")
+        for code in demo_data.HALLS
+    ]
+    Hall.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["market", "code"],
+        update_fields=["name", "name_zh_hant", "name_zh_hans"],
+    )
 
 
 def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion]:

@@ -27,8 +27,8 @@ from django.utils import timezone
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, TeamMember, TeamRole, Title
 from filmart import demo_buyers
-from filmart.models import Market
-from meetings.models import Availability, ClosedBecause, Meeting, Place, Side, Status
+from filmart.models import Hall, Market
+from meetings.models import Availability, ClosedBecause, Meeting, MeetingTable, Place, Side, Status
 from meetings.services import market_days, market_moment
 
 SEED = 20250317
@@ -291,27 +291,44 @@ def _day_windows(market: Market) -> list[tuple[time, time]]:
     return [(start, end) for start, end in windows if _minutes(end) - _minutes(start) >= market.slot_minutes]
 
 
-def _place(rep: _Rep, rng: random.Random, tables: list[int]) -> tuple[str, str]:
+# The Business Lounge's tables, in the hall of the market's business matching area.
+LOUNGE_HALL = "3G"
+LOUNGE_TABLES = 60
+
+
+def _lounge_tables(market: Market) -> list[MeetingTable]:
+    hall = Hall.objects.filter(market=market, code=LOUNGE_HALL).first()
+    rows = [
+        MeetingTable(market=market, hall=hall, code=f"BL-{number:02d}", name=f"Business Lounge table {number}", seats=4)
+        for number in range(1, LOUNGE_TABLES + 1)
+    ]
+    MeetingTable.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["market", "code"], update_fields=["hall", "name", "seats"]
+    )
+    return list(MeetingTable.objects.filter(market=market, code__startswith="BL-").order_by("code"))
+
+
+def _place(rep: _Rep, rng: random.Random, free_tables: list[MeetingTable]) -> tuple[str, str, MeetingTable | None]:
     """Most reps meet at their booth; some at a Business Lounge table of their own, a few online."""
     if rep.email == DEMO_REP_EMAIL:
-        return Place.BOOTH, ""
+        return Place.BOOTH, "", None
     roll = rng.random()
     if roll < 0.07:
-        return Place.ONLINE, f"https://meet.example.com/{rep.exhibitor_slug}/{rep.email.split('@')[0]}"
-    if roll < 0.25:
-        tables.append(len(tables) + 1)
-        return Place.TABLE, f"Business Lounge table {tables[-1]}"
-    return Place.BOOTH, ""
+        return Place.ONLINE, f"https://meet.example.com/{rep.exhibitor_slug}/{rep.email.split('@')[0]}", None
+    if roll < 0.25 and free_tables:
+        table = free_tables.pop(0)
+        return Place.TABLE, table.name, table
+    return Place.BOOTH, "", None
 
 
 def _open_hours(market: Market, reps: list[_Rep], rng: random.Random) -> None:
     """Each rep's open hours on every market day; about a third leave after the last morning."""
     days = market_days(market)
     day_windows = _day_windows(market)
-    tables: list[int] = []
+    free_tables = _lounge_tables(market)
     windows: list[tuple[_Rep, Availability]] = []
     for rep in reps:
-        place, detail = _place(rep, rng, tables)
+        place, detail, table = _place(rep, rng, free_tables)
         leaves_early = rep.email != DEMO_REP_EMAIL and rng.random() < 0.3
         for day in days:
             for index, (start, end) in enumerate(day_windows):
@@ -320,7 +337,7 @@ def _open_hours(market: Market, reps: list[_Rep], rng: random.Random) -> None:
                 during = DateTimeTZRange(market_moment(market, day, start), market_moment(market, day, end), "[)")
                 window = Availability(
                     market=market, exhibitor_id=rep.exhibitor_id, rep_id=rep.user_id, during=during,
-                    place=place, place_detail=detail,
+                    place=place, place_detail=detail, table=table,
                 )  # fmt: skip
                 windows.append((rep, window))
     Availability.objects.bulk_create([window for _rep, window in windows], batch_size=1000)

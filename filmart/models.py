@@ -102,3 +102,28 @@ class Market(models.Model):
     @property
     def day_count(self) -> int:
         return (self.ends_on - self.starts_on).days + 1
+
+
+class Hall(models.Model):
+    """A hall of the venue as the floor plan names it (e.g. 1E); booths and meeting tables are in halls."""
+
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="halls", verbose_name=_("market"))
+    code = models.CharField(_("code"), max_length=20, help_text=_("As printed on the floor plan, e.g. 1E."))
+    name = models.CharField(_("name"), max_length=120, blank=True, help_text=_("e.g. Hall 1E, Level 1."))
+    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
+    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("hall")
+        verbose_name_plural = _("halls")
+        ordering = ["market", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["market", "code"],
+                name="hall_code_unique_per_market",
+                violation_error_message=_("The market already has a hall with this code."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from filmart.models import Market
 
 
@@ -10,3 +12,11 @@ def market_for_request(request) -> Market | None:
     if not hasattr(request, "_current_market"):
         request._current_market = market_current()
     return request._current_market
+
+
+def unknown_hall_message(market: Market | None, code: str) -> str | None:
+    """Why a booth's hall code is not one of the market's halls, or None when it is (or halls are not set up)."""
+    if not code or market is None or not market.halls.exists() or market.halls.filter(code=code).exists():
+        return None
+    known = ", ".join(market.halls.values_list("code", flat=True))
+    return _("No hall “%(code)s” at this market; its halls are %(known)s.") % {"code": code, "known": known}

@@ -5,7 +5,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from filmart.models import Market
-from meetings.models import Place
+from meetings.models import MeetingTable, Place
 from meetings.timekeeping import market_days
 
 
@@ -33,19 +33,44 @@ class _DayAndHours(forms.Form):
 
 class OpenHoursForm(_DayAndHours):
     place = forms.ChoiceField(label=_("Where"), choices=Place.choices, initial=Place.BOOTH)
+    table = forms.ModelChoiceField(
+        label=_("Meeting table"),
+        queryset=MeetingTable.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"data-shown-when": "place=table"}),
+        empty_label=_("Choose a table"),
+        help_text=_("The organisers' tables; one rep holds a table at a time."),
+    )
     place_detail = forms.CharField(
         label=_("Table, room or link"),
         required=False,
         max_length=300,
+        widget=forms.TextInput(attrs={"data-shown-when": "place=table,online"}),
         help_text=_("For a table or room, its name; for online meetings, the link."),
     )
+
+    def __init__(self, *args, market: Market, **kwargs):
+        super().__init__(*args, market=market, **kwargs)
+        tables = MeetingTable.objects.filter(market=market, is_active=True).select_related("hall")
+        if tables.exists():
+            # Tables are set up: a rep picks one (so no two reps hold it at once) and names rooms no more.
+            self.fields["table"].queryset = tables
+            self.fields["place_detail"].label = _("Link for online meetings")
+            self.fields["place_detail"].help_text = ""
+            self.fields["place_detail"].widget.attrs["data-shown-when"] = "place=online"
+        else:
+            del self.fields["table"]
 
     def clean(self):
         data = super().clean()
         detail = (data.get("place_detail") or "").strip()
-        if data.get("place") in (Place.TABLE, Place.ONLINE) and not detail:
+        place = data.get("place")
+        if place == Place.TABLE and "table" in self.fields:
+            if not data.get("table"):
+                self.add_error("table", _("Choose the table you will meet at."))
+        elif place in (Place.TABLE, Place.ONLINE) and not detail:
             self.add_error("place_detail", _("Name the table or room, or give the link for online meetings."))
-        if data.get("place") == Place.ONLINE and detail and not detail.startswith(("https://", "http://")):
+        if place == Place.ONLINE and detail and not detail.startswith(("https://", "http://")):
             self.add_error("place_detail", _("Give the full link, starting with https://."))
         return data
 

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
-from filmart.models import Market
+from filmart.models import Hall, Market
 
 # Raised by the triggers of migration 0002, by these names.
 AVAILABILITY_INSIDE_MARKET_HOURS = "availability_inside_market_hours"
@@ -39,6 +39,38 @@ def _finite_range(field: str, name: str) -> models.CheckConstraint:
     )
 
 
+class MeetingTable(models.Model):
+    """A table or room the organisers set up for meetings; one rep holds it at a time."""
+
+    market = models.ForeignKey(
+        Market, on_delete=models.CASCADE, related_name="meeting_tables", verbose_name=_("market")
+    )
+    hall = models.ForeignKey(
+        Hall, on_delete=models.PROTECT, null=True, blank=True, related_name="meeting_tables", verbose_name=_("hall")
+    )
+    code = models.CharField(_("code"), max_length=20, help_text=_("As signed at the table, e.g. BL-12."))
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As people will read it, e.g. Business Lounge table 12.")
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"), default=4)
+    is_active = models.BooleanField(_("in use"), default=True, help_text=_("Untick to stop reps choosing it."))
+
+    class Meta:
+        verbose_name = _("meeting table")
+        verbose_name_plural = _("meeting tables")
+        ordering = ["market", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["market", "code"],
+                name="meeting_table_code_unique_per_market",
+                violation_error_message=_("The market already has a table with this code."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Availability(models.Model):
     """A window of a rep's open hours on one market day, cut into slots of the market's length."""
 
@@ -54,6 +86,14 @@ class Availability(models.Model):
     place_detail = models.CharField(
         _("table, room or link"), max_length=300, blank=True, help_text=_("The table or room name, or the link.")
     )
+    table = models.ForeignKey(
+        MeetingTable,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="availability",
+        verbose_name=_("meeting table"),
+    )
 
     class Meta:
         verbose_name = _("availability")
@@ -65,6 +105,12 @@ class Availability(models.Model):
                 name="availability_no_overlap",
                 expressions=[("rep", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
                 violation_error_message=_("This overlaps open hours you already have."),
+            ),
+            ExclusionConstraint(
+                name="availability_table_one_rep",
+                expressions=[("table", RangeOperators.EQUAL), ("during", RangeOperators.OVERLAPS)],
+                condition=Q(table__isnull=False),
+                violation_error_message=_("Another rep holds this table at these times."),
             ),
         ]
 
@@ -118,6 +164,7 @@ class ClosedBecause(models.TextChoices):
     SLOT_TAKEN = "slot_taken", _("The rep accepted another meeting at this time.")
     BUYER_BOOKED = "buyer_booked", _("The buyer now has another meeting at this time.")
     WINDOW_REMOVED = "window_removed", _("The rep removed these open hours.")
+    ORGANISERS = "organisers", _("The market's organisers cancelled this meeting.")
 
 
 class Attendance(models.TextChoices):

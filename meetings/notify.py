@@ -20,6 +20,7 @@ from filmart.i18n import localized_value
 from filmart.models import Market
 from meetings import calendar
 from meetings.models import Meeting, Side, Status
+from meetings.timekeeping import day_range
 from notifications.services import outbound_email_queue, outbound_emails_cancel
 
 # What happened -> (subject, first line). %(other)s is the other side: a company, and the person.
@@ -175,7 +176,6 @@ def _reminders(meeting: Meeting) -> None:
 def daily_agendas_queue(*, market: Market, now=None) -> int:
     """Each market morning, from the market's agenda time on, each person's meetings of the day. Safe to run
     every few minutes and in two processes at once: one message per person and day, by its key."""
-    from meetings.selectors import _day_range
     from meetings.timekeeping import market_days, market_zone
 
     now = now or timezone.now()
@@ -184,7 +184,7 @@ def daily_agendas_queue(*, market: Market, now=None) -> int:
     if day not in market_days(market) or local.time() < market.daily_agenda_at:
         return 0
     meetings = list(
-        Meeting.objects.filter(market=market, status=Status.ACCEPTED, during__overlap=_day_range(market, day))
+        Meeting.objects.filter(market=market, status=Status.ACCEPTED, during__overlap=day_range(market, day))
         .select_related("exhibitor", "rep", "buyer", "buyer__buyer_profile", "market")
         .order_by("during")
     )

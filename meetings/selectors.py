@@ -1,10 +1,9 @@
 """Reads: free slots, agendas, requests, and the one meeting a person may see."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -13,7 +12,7 @@ from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, Title
 from filmart.models import Market
 from meetings.models import Availability, BusyTime, Meeting, Status
-from meetings.timekeeping import market_days, market_zone
+from meetings.timekeeping import day_range, market_days, market_zone
 
 
 @dataclass(frozen=True)
@@ -34,12 +33,6 @@ class Slot:
         return self.place, self.place_detail
 
 
-def _day_range(market: Market, day: date) -> DateTimeTZRange:
-    zone = market_zone(market)
-    start = datetime.combine(day, time(0), tzinfo=zone)
-    return DateTimeTZRange(start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone), "[)")
-
-
 def _overlaps(ranges: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> bool:
     return any(lower < end and start < upper for lower, upper in ranges)
 
@@ -48,9 +41,9 @@ def slots_for_rep(*, rep: User, exhibitor: Exhibitor, day: date, viewer: User | 
     """The rep's slots on a market day, each with what it means to the viewer. Three queries."""
     market = exhibitor.market
     length = timedelta(minutes=market.slot_minutes)
-    day_range = _day_range(market, day)
-    windows = list(Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__overlap=day_range))
-    meetings = Meeting.objects.filter(during__overlap=day_range, status__in=[Status.ACCEPTED, Status.PENDING])
+    whole_day = day_range(market, day)
+    windows = list(Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__overlap=whole_day))
+    meetings = Meeting.objects.filter(during__overlap=whole_day, status__in=[Status.ACCEPTED, Status.PENDING])
     # The viewer's own meetings matter too: a slot when they meet someone else is not free for them.
     meetings = meetings.filter(Q(rep=rep) | Q(buyer=viewer)) if viewer is not None else meetings.filter(rep=rep)
     taken, mine, yours, asked = [], [], [], []
@@ -63,7 +56,7 @@ def slots_for_rep(*, rep: User, exhibitor: Exhibitor, day: date, viewer: User | 
         elif viewer is not None and meeting.buyer_id == viewer.pk and meeting.rep_id == rep.pk:
             asked.append(span)
     busy = (
-        [(b.lower, b.upper) for b in BusyTime.objects.filter(user=viewer, during__overlap=day_range).values_list(
+        [(b.lower, b.upper) for b in BusyTime.objects.filter(user=viewer, during__overlap=whole_day).values_list(
             "during", flat=True
         )]
         if viewer is not None
@@ -138,14 +131,14 @@ def agenda_for(*, user: User, market: Market, day: date | None = None) -> list[M
     """The user's accepted meetings, in time order (one day or the whole market)."""
     meetings = Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market, status=Status.ACCEPTED)
     if day is not None:
-        meetings = meetings.filter(during__overlap=_day_range(market, day))
+        meetings = meetings.filter(during__overlap=day_range(market, day))
     return list(_with_people(meetings).order_by("during"))
 
 
 def team_agenda_for(*, exhibitor: Exhibitor, day: date | None = None) -> list[Meeting]:
     meetings = Meeting.objects.filter(exhibitor=exhibitor, status=Status.ACCEPTED)
     if day is not None:
-        meetings = meetings.filter(during__overlap=_day_range(exhibitor.market, day))
+        meetings = meetings.filter(during__overlap=day_range(exhibitor.market, day))
     return list(_with_people(meetings).order_by("during", "rep__full_name"))
 
 

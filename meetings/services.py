@@ -33,6 +33,7 @@ from meetings.models import (
     CalendarFeed,
     ClosedBecause,
     Meeting,
+    MeetingTable,
     Place,
     Side,
     Status,
@@ -50,6 +51,7 @@ CONSTRAINT_MESSAGES = {
     AVAILABILITY_INSIDE_MARKET_HOURS: gettext_lazy("Open hours must lie within one market day's meeting hours."),
     AVAILABILITY_KEEPS_ITS_MEETINGS: gettext_lazy("These open hours hold meetings; cancel or move them first."),
     "availability_no_overlap": gettext_lazy("This overlaps open hours you already have."),
+    "availability_table_one_rep": gettext_lazy("Another rep holds this table at these times."),
     "busy_time_no_overlap": gettext_lazy("This overlaps a busy time you already have."),
 }
 
@@ -83,7 +85,15 @@ def rep_may_meet_for(*, user: User, exhibitor: Exhibitor) -> bool:
 
 
 def availability_add(
-    *, rep: User, exhibitor: Exhibitor, day: date, start: time, end: time, place: str, place_detail: str = ""
+    *,
+    rep: User,
+    exhibitor: Exhibitor,
+    day: date,
+    start: time,
+    end: time,
+    place: str,
+    place_detail: str = "",
+    table: MeetingTable | None = None,
 ) -> Availability:
     market = exhibitor.market
     if not rep_may_meet_for(user=rep, exhibitor=exhibitor):
@@ -95,11 +105,18 @@ def availability_add(
         raise ValidationError(
             _("Open hours must hold at least one %(minutes)s-minute slot.") % {"minutes": market.slot_minutes}
         )
+    if place == Place.TABLE and table is not None:
+        if table.market_id != market.pk or not table.is_active:
+            raise ValidationError(_("This table is not in use at this market."))
+        place_detail = table.name
+    else:
+        table = None
     if place in (Place.TABLE, Place.ONLINE) and not place_detail.strip():
         raise ValidationError(_("Name the table or room, or give the link for online meetings."))
     window = Availability(
-        market=market, exhibitor=exhibitor, rep=rep, during=during, place=place, place_detail=place_detail.strip()
-    )
+        market=market, exhibitor=exhibitor, rep=rep, during=during, place=place, place_detail=place_detail.strip(),
+        table=table,
+    )  # fmt: skip
     return _saving(lambda: window.save() or window)
 
 
@@ -396,6 +413,27 @@ def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) ->
     meeting.refresh_from_db()
     notify.meeting_changed(meeting, "cancelled", by=_side)
     return meeting
+
+
+def meetings_cancel_by_organisers(*, meeting_ids: list[int], reason: str) -> int:
+    """The organisers call meetings off (a rep who left the market, a closed hall): both sides are told why
+    and their calendars drop the meeting. Each is its own compare-and-swap, so one moved on meanwhile is skipped."""
+    if not reason.strip():
+        raise ValidationError(_("Say why the meetings are cancelled: both sides will read it."))
+    cancelled = 0
+    for meeting in Meeting.objects.filter(pk__in=meeting_ids, status=Status.ACCEPTED).select_related("market"):
+        try:
+            with transaction.atomic():
+                _swap(
+                    meeting, meeting.version, Q(status=Status.ACCEPTED), status=Status.CANCELLED,
+                    reason=reason.strip(), closed_because=ClosedBecause.ORGANISERS, sequence=F("sequence") + 1,
+                )  # fmt: skip
+                meeting.refresh_from_db()
+                notify.meeting_changed(meeting, "cancelled")
+        except StaleAction:
+            continue
+        cancelled += 1
+    return cancelled
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+
 from filmart.models import Market
 
 
@@ -17,3 +19,10 @@ def market_moment(market: Market, day: date, at: time) -> datetime:
 
 def market_days(market: Market) -> list[date]:
     return [market.starts_on + timedelta(days=n) for n in range(market.day_count)]
+
+
+def day_range(market: Market, day: date) -> DateTimeTZRange:
+    """The whole of a market day, midnight to midnight on the market's clock."""
+    zone = market_zone(market)
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    return DateTimeTZRange(start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone), "[)")

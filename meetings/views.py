@@ -367,7 +367,7 @@ def hours(request: HttpRequest) -> HttpResponse:
             if membership:
                 services.availability_add(
                     rep=request.user, exhibitor=membership.exhibitor, day=data["day"], start=data["start"],
-                    end=data["end"], place=data["place"], place_detail=data["place_detail"],
+                    end=data["end"], place=data["place"], place_detail=data["place_detail"], table=data.get("table"),
                 )  # fmt: skip
             else:
                 services.busy_time_add(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from notifications.models import OutboundEmail, OutboundStatus
-from notifications.services import outbound_email_resend
+from notifications.services import outbound_email_resend, outbound_email_send_copy
 
 
 @admin.register(OutboundEmail)
@@ -14,7 +14,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in OutboundEmail._meta.fields if f.name != "raw_message"]
     exclude = ["raw_message"]
-    actions = ["resend"]
+    actions = ["resend", "send_copy"]
 
     @admin.display(description=_("recipients"))
     def recipient_list(self, obj: OutboundEmail) -> str:
@@ -29,6 +29,16 @@ class OutboundEmailAdmin(admin.ModelAdmin):
             request,
             ngettext("%(count)d email queued again.", "%(count)d emails queued again.", len(failed))
             % {"count": len(failed)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Send a fresh copy of the selected sent emails"))
+    def send_copy(self, request, queryset):
+        copies = [outbound_email_send_copy(pk=pk) for pk in queryset.values_list("pk", flat=True)]
+        count = len([copy for copy in copies if copy])
+        self.message_user(
+            request,
+            ngettext("%(count)d copy queued.", "%(count)d copies queued.", count) % {"count": count},
             messages.SUCCESS,
         )
 

@@ -4,9 +4,13 @@ import logging
 import smtplib
 import time
 from datetime import timedelta
+from email import message_from_bytes
+from email import policy as email_policy
+from email.utils import formatdate, make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
+from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -185,6 +189,29 @@ def outbox_sweep(*, limit: int = 500, now=None, budget: timedelta = SWEEP_BUDGET
     finally:
         smtp.close()
     return delivered
+
+
+def outbound_email_send_copy(*, pk: int) -> OutboundEmail | None:
+    """A fresh copy of a message that was sent (someone lost it): a new row with its own Message-ID and date,
+    so mail clients do not fold it into the first. Nothing for a message that was never sent."""
+    original = OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.SENT).first()
+    if original is None:
+        return None
+    message = message_from_bytes(bytes(original.raw_message), policy=email_policy.SMTP)
+    del message["Message-ID"], message["Date"]
+    message["Message-ID"] = make_msgid(domain=DNS_NAME)
+    message["Date"] = formatdate(localtime=True)
+    copy = OutboundEmail.objects.create(
+        from_email=original.from_email,
+        recipients=original.recipients,
+        subject=original.subject,
+        body_text=original.body_text,
+        body_html=original.body_html,
+        raw_message=message.as_bytes(),
+        kind=original.kind,
+    )
+    transaction.on_commit(lambda: _enqueue(copy.pk))
+    return copy
 
 
 def outbound_email_resend(*, pk: int) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from filmart.models import Market
 from meetings.models import Meeting, Status
-from meetings.selectors import _day_range
+from meetings.timekeeping import day_range
 from notifications.models import OutboundEmail, OutboundStatus
 from notifications.services import outbound_email_queue
 from organiser.models import Announcement, AnnouncementStatus, Segment
@@ -35,7 +35,7 @@ def segment_recipients(*, announcement: Announcement, market: Market) -> QuerySe
         people = people.filter(memberships__exhibitor__pavilion=announcement.pavilion)
     else:
         day = Meeting.objects.filter(
-            market=market, status=Status.ACCEPTED, during__overlap=_day_range(market, announcement.day)
+            market=market, status=Status.ACCEPTED, during__overlap=day_range(market, announcement.day)
         )
         people = people.filter(Q(pk__in=day.values("buyer_id")) | Q(pk__in=day.values("rep_id")))
     return people.distinct().order_by("pk")

@@ -22,8 +22,7 @@ from exhibitors.models import Exhibitor, Title
 from filmart.models import Market
 from matchmaking.models import BuyerProfile
 from meetings.models import Meeting
-from meetings.selectors import _day_range
-from meetings.timekeeping import market_zone
+from meetings.timekeeping import day_range, market_zone
 from organiser.models import Export, ExportFormat, ExportKind, ExportStatus
 
 CHUNK = 1000
@@ -40,7 +39,7 @@ def _meetings(market: Market, filters: dict) -> QuerySet:
         "exhibitor", "rep", "buyer", "buyer__buyer_profile"
     )
     if filters.get("day"):
-        meetings = meetings.filter(during__overlap=_day_range(market, date.fromisoformat(filters["day"])))
+        meetings = meetings.filter(during__overlap=day_range(market, date.fromisoformat(filters["day"])))
     if filters.get("status"):
         meetings = meetings.filter(status=filters["status"])
     return meetings.order_by("during", "pk")

@@ -12,8 +12,7 @@ from filmart.i18n import localized_value
 from filmart.models import Market
 from matchmaking.models import BuyerProfile, Verification
 from meetings.models import Attendance, Meeting, Status
-from meetings.selectors import _day_range
-from meetings.timekeeping import market_days
+from meetings.timekeeping import day_range, market_days
 
 TOP = 10
 
@@ -26,7 +25,7 @@ class Bar:
 
 def _meetings(market: Market, day: date | None):
     meetings = Meeting.objects.filter(market=market)
-    return meetings.filter(during__overlap=_day_range(market, day)) if day else meetings
+    return meetings.filter(during__overlap=day_range(market, day)) if day else meetings
 
 
 def headline_figures(*, market: Market, day: date | None = None) -> dict[str, int | float | None]:

@@ -55,9 +55,3 @@ def rep(exhibitor):
 @pytest.fixture
 def buyer(db):
     return verified_buyer(email="ploy@siam.example", full_name="Ploy")
-
-
-def _day_range_of(market, day):
-    from meetings.selectors import _day_range
-
-    return _day_range(market, day)

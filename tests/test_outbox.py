@@ -3,7 +3,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from notifications.models import OutboundEmail, OutboundStatus
-from notifications.services import outbound_email_deliver, outbox_sweep
+from notifications.services import outbound_email_deliver, outbound_email_send_copy, outbox_sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,21 @@ def test_delivery_goes_over_smtp_once(smtp_sink):
     [received] = smtp_sink.messages
     assert received["Subject"] == "Welcome to FILMART"
     assert received.get_body(("html",)).get_content().strip() == "<p>Rich words</p>"
+
+
+def test_a_fresh_copy_of_a_sent_email_arrives_as_a_new_message(smtp_sink):
+    send_welcome()
+    row = OutboundEmail.objects.get()
+    assert outbound_email_send_copy(pk=row.pk) is None  # not sent yet: nothing to copy
+    outbound_email_deliver(pk=row.pk)
+
+    copy = outbound_email_send_copy(pk=row.pk)
+    assert (copy.status, copy.recipients, copy.key) == (OutboundStatus.PENDING, ["ploy@example.org"], None)
+    assert outbound_email_deliver(pk=copy.pk) is True
+    first, second = smtp_sink.messages
+    assert first["Subject"] == second["Subject"] == "Welcome to FILMART"
+    assert first["Message-ID"] != second["Message-ID"]
+    assert second.get_body(("html",)).get_content().strip() == "<p>Rich words</p>"
 
 
 def test_smtp_down_keeps_the_mail_for_a_later_sweep(smtp_sink, settings):

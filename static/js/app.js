@@ -21,6 +21,21 @@
       }
     });
   });
+  // A field marked data-shown-when="place=table,online" shows only while the form's "place" is one of those.
+  function showDependentFields(form) {
+    form.querySelectorAll("[data-shown-when]").forEach(function (input) {
+      var rule = input.getAttribute("data-shown-when").split("=");
+      var control = form.elements[rule[0]];
+      var field = input.closest(".field") || input;
+      field.hidden = control ? rule[1].split(",").indexOf(control.value) === -1 : false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(showDependentFields);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.form) showDependentFields(event.target.form);
+  });
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (target.matches && target.matches("select[data-autosubmit]")) {

@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -7,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from filmart.demo_accounts import DEMO_PASSWORD
-from meetings.models import Meeting, Status
+from meetings.models import Availability, Meeting, Status
 from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,3 +67,25 @@ def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_th
     assert event.decoded("dtstart") == Meeting.objects.get(pk=meeting.pk).start
     buyer.close()
     rep.close()
+
+
+def test_a_rep_publishes_an_hour_at_a_lounge_table_the_form_asks_only_what_fits(phone_page, demo_market):
+    sign_in(phone_page, "rep@example.com", DEMO_PASSWORD)
+    phone_page.goto("/meetings/hours/")
+    table, link = phone_page.get_by_label("Meeting table"), phone_page.get_by_label("Link for online meetings")
+    expect(table).to_be_hidden()  # at the booth: nothing more to say
+    expect(link).to_be_hidden()
+    phone_page.get_by_label("Where").select_option(label="Meeting table or room")
+    expect(table).to_be_visible()
+    expect(link).to_be_hidden()
+    phone_page.get_by_label("From").fill("13:00")
+    phone_page.get_by_label("To").fill("14:00")
+    table.select_option(label="Business Lounge table 60")
+    screenshot(phone_page, "meeting-hours-table-phone")
+    phone_page.get_by_role("button", name="Add").click()
+    expect(phone_page.get_by_text("Saved.")).to_be_visible()
+    expect(
+        phone_page.locator(".manage-row", has_text="13:00–14:00").filter(has_text="Business Lounge table 60")
+    ).to_be_visible()
+    window = Availability.objects.select_related("table").get(rep__email="rep@example.com", table__isnull=False)
+    assert (window.table.code, window.during.upper - window.during.lower) == ("BL-60", timedelta(hours=1))

@@ -11,8 +11,8 @@ from filmart.demo_accounts import DEMO_PASSWORD
 from matchmaking.models import BuyerProfile, Verification
 from meetings import services
 from meetings.models import Meeting, Status
+from meetings.timekeeping import day_range
 from tests.browser.conftest import screenshot, sign_in
-from tests.meetings_fixtures import _day_range_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +57,7 @@ def test_the_organiser_verifies_exports_and_announces_and_a_rep_checks_in(
     with page.expect_download() as download:
         download_link.first.click()
     rows = list(csv.reader(Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()))
-    expected = Meeting.objects.filter(market=demo_market, during__overlap=_day_range_of(demo_market, day)).count()
+    expected = Meeting.objects.filter(market=demo_market, during__overlap=day_range(demo_market, day)).count()
     assert len(rows) == 1 + expected and rows[0][0] == "Meeting"
 
     # Announce to one pavilion's teams and watch it go out.
