@@ -189,6 +189,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 60.0},
     "meetings-expire": {"task": "meetings.tasks.meetings_expire_due", "schedule": 60.0},
     "daily-agendas": {"task": "meetings.tasks.daily_agendas_queue", "schedule": 300.0},
+    "organiser-sweep": {"task": "organiser.tasks.organiser_sweep", "schedule": 60.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / ".data" / "celerybeat-schedule")

@@ -78,19 +78,10 @@ def outbound_emails_cancel(*, topic: str, kind: str) -> int:
 
 
 def _enqueue(pk: int) -> None:
+    from filmart.celery import publish
     from notifications.tasks import outbound_email_send
 
-    try:
-        with outbound_email_send.app.producer_or_acquire() as producer:
-            # One attempt at the broker. Publishing alone would retry the connection for some 6 seconds
-            # whatever task_publish_retry says (kombu's default_channel, up to broker_connection_timeout), per
-            # message, inside the user's request; the sweep is the retry.
-            producer.connection.ensure_connection(max_retries=0)
-            outbound_email_send.apply_async((pk,), producer=producer)
-    except Exception:  # noqa: BLE001 - the broker being down must not fail the user's request
-        logger.warning(
-            "Could not enqueue outbound email %s; the outbox sweep will send it", pk, exc_info=True
-        )
+    publish(outbound_email_send, pk)  # if not now, the outbox sweep sends it
 
 
 def _claim(pk: int, now) -> OutboundEmail | None:
@@ -153,9 +144,7 @@ def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None, now=None) -> b
         )
         logger.warning("Outbound email %s not delivered (attempt %s): %s", pk, row.attempts, exc)
         return False
-    OutboundEmail.objects.filter(pk=pk).update(
-        status=OutboundStatus.SENT, sent_at=timezone.now(), last_error=""
-    )
+    OutboundEmail.objects.filter(pk=pk).update(status=OutboundStatus.SENT, sent_at=timezone.now(), last_error="")
     return True
 
 

@@ -1,12 +1,11 @@
 """Announcements: who a segment is, and sending to each of them once through the outbox."""
 
-import logging
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -20,7 +19,6 @@ from notifications.services import outbound_email_queue
 from organiser.models import Announcement, AnnouncementStatus, Segment
 
 BATCH = 500
-logger = logging.getLogger(__name__)
 
 
 def segment_recipients(*, announcement: Announcement, market: Market) -> QuerySet[User]:
@@ -70,12 +68,24 @@ def announcement_send_start(*, announcement_id: int, market: Market) -> Announce
 
 
 def _enqueue(pk: int) -> None:
+    from filmart.celery import publish
     from organiser.tasks import announcement_write
 
-    try:
-        announcement_write.delay(pk)
-    except Exception:  # noqa: BLE001 - the page must not fail; the announcement stays "being sent" and says so
-        logger.warning("Could not enqueue announcement %s", pk, exc_info=True)
+    publish(announcement_write, pk)  # if not now, the organiser sweep starts it
+
+
+def announcements_waiting_publish() -> int:
+    """Start announcements being sent that have no message written yet (the broker was down when they were
+    sent). Writing twice adds nothing, so one that has just started is safe to start again."""
+    topic = Concat(Value("announcement:"), Cast(OuterRef("pk"), CharField()))
+    waiting = list(
+        Announcement.objects.filter(status=AnnouncementStatus.SENDING)
+        .exclude(Exists(OutboundEmail.objects.filter(topic=topic)))
+        .values_list("pk", flat=True)
+    )
+    for pk in waiting:
+        _enqueue(pk)
+    return len(waiting)
 
 
 def announcement_write(*, pk: int, market: Market) -> int:

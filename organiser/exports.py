@@ -9,7 +9,7 @@ import io
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.files import File
@@ -35,9 +35,7 @@ class Column:
 
 
 def _meetings(market: Market, filters: dict) -> QuerySet:
-    meetings = Meeting.objects.filter(market=market).select_related(
-        "exhibitor", "rep", "buyer", "buyer__buyer_profile"
-    )
+    meetings = Meeting.objects.filter(market=market).select_related("exhibitor", "rep", "buyer", "buyer__buyer_profile")
     if filters.get("day"):
         meetings = meetings.filter(during__overlap=day_range(market, date.fromisoformat(filters["day"])))
     if filters.get("status"):
@@ -137,14 +135,22 @@ def export_request(*, kind: str, file_format: str, filters: dict, user) -> Expor
 
 
 def _enqueue(pk: int) -> None:
+    from filmart.celery import publish
     from organiser.tasks import export_build
 
-    try:
-        export_build.delay(pk)
-    except Exception:  # noqa: BLE001 - a broker outage must not fail the page; the export says it waits
-        Export.objects.filter(pk=pk, status=ExportStatus.QUEUED).update(
-            error="The task queue is unreachable; the export starts when it returns."
+    publish(export_build, pk)  # if not now, the organiser sweep starts it
+
+
+def exports_waiting_publish(*, older_than: timedelta = timedelta(minutes=1)) -> int:
+    """Start exports still queued a while after they were asked for (the broker was down then)."""
+    waiting = list(
+        Export.objects.filter(status=ExportStatus.QUEUED, created_at__lt=timezone.now() - older_than).values_list(
+            "pk", flat=True
         )
+    )
+    for pk in waiting:
+        _enqueue(pk)
+    return len(waiting)
 
 
 def _write_csv(handle, columns: list[Column], rows: Iterable, progress) -> None:

@@ -14,3 +14,12 @@ def announcement_write(pk: int) -> None:
     from organiser import announcements
 
     announcements.announcement_write(pk=pk, market=market_current())
+
+
+@shared_task(ignore_result=True)
+def organiser_sweep() -> None:
+    """Start exports and announcements that could not be handed to a worker when they were asked for."""
+    from organiser import announcements
+
+    exports.exports_waiting_publish()
+    announcements.announcements_waiting_publish()

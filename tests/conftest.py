@@ -128,3 +128,24 @@ def celery_worker(smtp_sink, settings):
     subprocess.run([*celery, "purge", "-f"], env=env, cwd=ROOT, capture_output=True, timeout=60, check=False)
     with processes() as started:
         yield started.worker(env)
+
+
+@pytest.fixture
+def broker(tmp_path):
+    """A Redis server of this test's own, and this process's Celery app publishing to it."""
+    from filmart.celery import app
+    from notifications import tasks
+    from tests.mail_processes import RedisServer, point_celery_at
+
+    server = RedisServer(tmp_path)
+    server.start()
+    usual = app.conf.broker_url
+    point_celery_at(server.url)
+    try:
+        tasks.outbox_sweep.delay()  # proof that publishing goes there
+        assert server.client().llen("celery") == 1
+        server.client().delete("celery")
+        yield server
+    finally:
+        point_celery_at(usual)
+        server.stop()

@@ -19,10 +19,8 @@ from notifications.models import OutboundEmail, OutboundStatus
 from notifications.services import STUCK_AFTER, outbound_email_queue, outbox_sweep
 from tests.factories import team_member
 from tests.mail_processes import (
-    RedisServer,
     controlled_sink,
     message_ids,
-    point_celery_at,
     process_env,
     processes,
     wait_for,
@@ -30,25 +28,6 @@ from tests.mail_processes import (
 from tests.meetings_fixtures import at, open_hours, verified_buyer
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def broker(tmp_path):
-    """A Redis server of this test's own, and this process's Celery app publishing to it."""
-    from filmart.celery import app
-
-    server = RedisServer(tmp_path)
-    server.start()
-    usual = app.conf.broker_url
-    point_celery_at(server.url)
-    try:
-        tasks.outbox_sweep.delay()  # proof that publishing goes there
-        assert server.client().llen("celery") == 1
-        server.client().delete("celery")
-        yield server
-    finally:
-        point_celery_at(usual)
-        server.stop()
 
 
 @pytest.fixture
