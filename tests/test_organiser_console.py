@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -70,9 +72,10 @@ def test_figures_match_a_hand_count(small_market):
     assert dict(zip(heatmap["hours"], first_day["cells"], strict=True))[10] == 2
     assert dict(zip(heatmap["hours"], first_day["cells"], strict=True))[11] == 1
     assert first_day["total"] == 3 and heatmap["peak"] == 2
-    assert selectors.headline_figures(market=small_market, day=at(small_market, 10).date().replace(day=18))[
-        "requests"
-    ] == 0
+    assert (
+        selectors.headline_figures(market=small_market, day=at(small_market, 10).date().replace(day=18))["requests"]
+        == 0
+    )
 
 
 def test_the_console_is_404_to_everyone_but_staff(client, small_market):
@@ -84,6 +87,11 @@ def test_the_console_is_404_to_everyone_but_staff(client, small_market):
     client.force_login(UserFactory(role="organiser", is_staff=True))
     html = client.get(url).content.decode()
     assert "Organiser console" in html and "Han River Nights" in html and "<svg" in html
+    assert 'aria-current="date"' not in html
+    day_page = client.get(url, {"day": "2030-03-18"}).content.decode()
+    assert re.search(
+        r'<tr class="heatmap-chosen" aria-current="date"><th scope="row"><a href="\?day=2030-03-18">', day_page
+    )
 
 
 @pytest.mark.parametrize("extra_meetings", [0, 1])
