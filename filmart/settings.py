@@ -287,6 +287,8 @@ LANGUAGES = [
     ("zh-hans", "简体中文"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own order (3月17日 星期三, Wednesday 17 March): filmart/formats/<language>/formats.py
+FORMAT_MODULE_PATH = ["filmart.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"  # stored and computed in UTC; the market's zone is for display

@@ -26,7 +26,7 @@ class MarketDayFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         market = market_current()
-        return [(day.isoformat(), formats.date_format(day, "D j M")) for day in market_days(market)] if market else []
+        return [(day.isoformat(), formats.date_format(day, "SHORT_DAY_FORMAT")) for day in market_days(market)] if market else []
 
     def queryset(self, request, queryset):
         market = market_current()
@@ -64,7 +64,7 @@ class MeetingAdmin(admin.ModelAdmin):
     def when(self, obj: Meeting) -> str:
         zone = market_zone(obj.market)
         start, end = obj.during.lower.astimezone(zone), obj.during.upper.astimezone(zone)
-        return f"{formats.date_format(start, 'D j M')} {start:%H:%M}–{end:%H:%M}"
+        return f"{formats.date_format(start, 'SHORT_DAY_FORMAT')} {start:%H:%M}–{end:%H:%M}"
 
     @admin.display(description=_("where"), ordering="place")
     def place_shown(self, obj: Meeting) -> str:

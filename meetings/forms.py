@@ -10,7 +10,7 @@ from meetings.timekeeping import market_days
 
 
 def day_choices(market: Market) -> list[tuple[str, str]]:
-    return [(day.isoformat(), formats.date_format(day, "l j F")) for day in market_days(market)]
+    return [(day.isoformat(), formats.date_format(day, "DAY_FORMAT")) for day in market_days(market)]
 
 
 class _DayAndHours(forms.Form):

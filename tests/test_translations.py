@@ -70,3 +70,35 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
         extracted = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
         missing = [entry.msgid for entry in extracted if not entry.translated() or entry.fuzzy]
         assert not missing, f"{language} lacks translations (run `make messages`, then translate): {missing}"
+
+
+@pytest.mark.parametrize(
+    "language, day, short",
+    [
+        ("en", "Sunday 17 March", "Sun 17 Mar"),
+        ("zh-hant", "3月17日 星期日", "3月17日（星期日）"),
+        ("zh-hans", "3月17日 星期日", "3月17日（星期日）"),
+    ],
+)
+def test_days_are_written_in_each_languages_own_order(language, day, short):
+    from datetime import date
+
+    from django.utils import formats
+
+    with translation.override(language):
+        assert formats.date_format(date(2030, 3, 17), "DAY_FORMAT") == day
+        assert formats.date_format(date(2030, 3, 17), "SHORT_DAY_FORMAT") == short
+
+
+def test_every_language_defines_every_date_format_of_the_app():
+    from importlib import import_module
+
+    names = [
+        {
+            name
+            for name in dir(import_module(f"filmart.formats.{translation.to_locale(code)}.formats"))
+            if name.isupper()
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    assert names[0] and all(found == names[0] for found in names)

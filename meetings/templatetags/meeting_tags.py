@@ -35,7 +35,7 @@ def _own_time(context, start, end, zone) -> str:
         return ""
     day = ""
     if own_start.date() != market_start.date():
-        day = ", " + formats.date_format(own_start, "D j M")
+        day = ", " + formats.date_format(own_start, "SHORT_DAY_FORMAT")
     return _("(%(times)s your time, %(zone)s%(day)s)") % {"times": _span(start, end, own), "zone": own.key, "day": day}
 
 
@@ -55,7 +55,7 @@ def time_range(context, start, end, market, plain=False, labelled=False):
 
 @register.filter
 def market_day(moment, market) -> str:
-    return formats.date_format(moment.astimezone(market_zone(market)), "l j F")
+    return formats.date_format(moment.astimezone(market_zone(market)), "DAY_FORMAT")
 
 
 @register.filter
