@@ -7,27 +7,21 @@ similarity, so "tencnet" still finds Tencent. Chinese queries match names as sub
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
+
+from filmart.i18n import opencc_converter
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_LENGTH = 100
 
 
-@cache
-def _converters():
-    import opencc
-
-    return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
-
-
 def script_variants(text: str) -> tuple[str, ...]:
     """The text as typed, in Traditional and in Simplified Chinese (duplicates removed, order kept)."""
-    to_traditional, to_simplified = _converters()
+    to_traditional, to_simplified = opencc_converter("s2t"), opencc_converter("t2s")
     return tuple(dict.fromkeys([text, to_traditional.convert(text), to_simplified.convert(text)]))
 
 

@@ -2,7 +2,6 @@
 
 import secrets
 from dataclasses import dataclass
-from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.selectors import catalogue_version_bump
+from filmart.i18n import opencc_converter
 from filmart.images import ProcessedImage
 
 # --- Search documents ----------------------------------------------------------------------------------
@@ -117,19 +117,12 @@ def _counts_changed() -> None:
 # --- Names in two scripts ------------------------------------------------------------------------------
 
 
-@cache
-def _opencc(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 def chinese_names_complete(*, traditional: str, simplified: str) -> tuple[str, str]:
     """Fill whichever Chinese script is missing from the other, so both readers see a name in their script."""
     if traditional and not simplified:
-        simplified = _opencc("t2s").convert(traditional)
+        simplified = opencc_converter("t2s").convert(traditional)
     elif simplified and not traditional:
-        traditional = _opencc("s2hk").convert(simplified)
+        traditional = opencc_converter("s2hk").convert(simplified)
     return traditional, simplified
 
 

@@ -26,7 +26,8 @@ class MarketDayFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         market = market_current()
-        return [(day.isoformat(), formats.date_format(day, "SHORT_DAY_FORMAT")) for day in market_days(market)] if market else []
+        days = market_days(market) if market else []
+        return [(day.isoformat(), formats.date_format(day, "SHORT_DAY_FORMAT")) for day in days]
 
     def queryset(self, request, queryset):
         market = market_current()

@@ -102,3 +102,35 @@ def test_every_language_defines_every_date_format_of_the_app():
         for code, _name in settings.LANGUAGES
     ]
     assert names[0] and all(found == names[0] for found in names)
+
+
+@pytest.mark.parametrize(
+    "language, original, shown, beside",
+    [
+        ("en", "庆余年", "Joy of Life", "庆余年"),
+        ("zh-hans", "慶餘年", "庆余年", "Joy of Life"),
+        ("zh-hant", "庆余年", "慶餘年", "Joy of Life"),
+        ("zh-hant", "오징어 게임", "Joy of Life", "오징어 게임"),  # not Chinese: the English title leads
+        ("en", "Joy of Life", "Joy of Life", ""),
+    ],
+)
+def test_a_title_shows_the_name_that_fits_the_reader(language, original, shown, beside):
+    from types import SimpleNamespace
+
+    from filmart.i18n import title_names
+
+    title = SimpleNamespace(original_title=original, english_title="Joy of Life")
+    assert title_names(title, language) == (shown, beside)
+
+
+@pytest.mark.django_db
+def test_the_title_page_leads_with_the_readers_script(client):
+    from tests.factories import MarketFactory, TitleFactory, UserFactory
+
+    MarketFactory()
+    client.force_login(UserFactory(role="buyer", language=""))
+    title = TitleFactory(original_title="慶餘年", english_title="Joy of Life", original_language="zh")
+    response = client.get(f"/titles/{title.slug}/", headers={"accept-language": "zh-hans"})
+    assert response.status_code == 200, response
+    page = response.content.decode()
+    assert "<h1>庆余年</h1>" in page and '<p class="alt-name">Joy of Life</p>' in page

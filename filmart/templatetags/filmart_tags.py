@@ -1,6 +1,6 @@
 from django import template
 
-from filmart.i18n import localized_value
+from filmart.i18n import localized_value, title_names
 
 register = template.Library()
 
@@ -40,3 +40,15 @@ def country_names(codes: list[str]) -> list[str]:
 def in_set(value, container) -> bool:
     """{{ title.pk|in_set:shortlisted.titles }}"""
     return value in (container or ())
+
+
+@register.filter
+def title_name(title) -> str:
+    """A title's name for this reader: the Chinese original in their script, else the English title."""
+    return title_names(title)[0]
+
+
+@register.filter
+def title_other_name(title) -> str:
+    """The title's other name, shown beside the reader's one ("" when it adds nothing)."""
+    return title_names(title)[1]
