@@ -15,6 +15,7 @@ admin.site.index_title = _("Run the market")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("sw.js", views.service_worker, name="service_worker"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path("accounts/", include("allauth.urls")),

@@ -1,5 +1,9 @@
+import json
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -29,3 +33,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "parts": {name: {"ok": part.ok, "detail": part.detail} for name, part in parts.items()},
     }
     return JsonResponse(body, status=200 if not failing else 503)
+
+
+# What the service worker keeps for pages shown offline: the files every page loads.
+OFFLINE_ASSETS = ["css/app.css", "js/app.js", "vendor/htmx/htmx-2.0.11.min.js", "img/favicon.svg"]
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """Served from the site's root so it may look after every page; see templates/service_worker.js."""
+    context = {"asset_urls": json.dumps([static(path) for path in OFFLINE_ASSETS]), "agenda_url": reverse("agenda")}
+    response = render(request, "service_worker.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"  # a new version reaches browsers at their next visit
+    return response

@@ -3,7 +3,7 @@
 from zoneinfo import ZoneInfo
 
 from django import template
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -70,3 +70,9 @@ def qr_code(url: str, label: str) -> str:
 
     svg = segno.make(url, error="m").svg_inline(scale=4, title=label, svgclass="qr-code", lineclass=None)
     return mark_safe(svg)  # noqa: S308 - segno's own markup; the only text in it, the title, is escaped by segno
+
+
+@register.simple_tag
+def market_clock(market) -> str:
+    """The market's wall-clock time now, e.g. 10:42: when a page was made, for the copy kept offline."""
+    return formats.time_format(timezone.now().astimezone(market_zone(market)), "H:i")

@@ -36,6 +36,19 @@
   document.addEventListener("change", function (event) {
     if (event.target.form) showDependentFields(event.target.form);
   });
+  // The agenda offline (see the service worker); a note says when a page is the copy kept on the device.
+  function showOfflineNotes() {
+    document.querySelectorAll("[data-offline-note]").forEach(function (note) {
+      note.hidden = navigator.onLine;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var worker = document.body.getAttribute("data-service-worker");
+    if (worker && "serviceWorker" in navigator) navigator.serviceWorker.register(worker);
+    showOfflineNotes();
+  });
+  window.addEventListener("online", showOfflineNotes);
+  window.addEventListener("offline", showOfflineNotes);
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (target.matches && target.matches("select[data-autosubmit]")) {

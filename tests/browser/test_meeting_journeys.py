@@ -89,3 +89,33 @@ def test_a_rep_publishes_an_hour_at_a_lounge_table_the_form_asks_only_what_fits(
     ).to_be_visible()
     window = Availability.objects.select_related("table").get(rep__email="rep@example.com", table__isnull=False)
     assert (window.table.code, window.during.upper - window.during.lower) == ("BL-60", timedelta(hours=1))
+
+
+def test_the_agenda_opens_offline_once_loaded_and_is_forgotten_at_sign_out(page, demo_market):
+    sign_in(page, "buyer@example.com", DEMO_PASSWORD)
+    page.goto("/meetings/")
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()  # now the service worker looks after the page
+    meeting = Meeting.objects.filter(buyer__email="buyer@example.com", status=Status.ACCEPTED).first()
+    page.goto(f"/meetings/{meeting.pk}/")
+    page.goto("/meetings/")
+    cards = page.locator(".meeting-card").count()
+    assert cards > 0
+
+    page.context.set_offline(True)  # the hall's Wi-Fi is gone
+    page.goto("/meetings/")
+    expect(page.get_by_role("heading", name="Your agenda")).to_be_visible()
+    expect(page.locator(".meeting-card")).to_have_count(cards)
+    expect(page.get_by_text("You are offline: this is the copy kept on this device")).to_be_visible()
+    screenshot(page, "agenda-offline")
+    page.goto(f"/meetings/{meeting.pk}/")
+    expect(page.get_by_text(meeting.exhibitor.name).first).to_be_visible()
+    page.goto(f"/meetings/?day={demo_market.starts_on.isoformat()}")  # never opened: the agenda instead
+    expect(page.get_by_role("heading", name="Your agenda")).to_be_visible()
+
+    page.context.set_offline(False)
+    page.goto("/meetings/")
+    expect(page.get_by_text("You are offline")).to_be_hidden()
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.locator("#site-nav").get_by_role("link", name="Sign in")).to_be_visible()
+    assert page.evaluate("caches.has('filmart-pages')") is False  # the next person sees nothing of it
