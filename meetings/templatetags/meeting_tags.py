@@ -76,3 +76,8 @@ def qr_code(url: str, label: str) -> str:
 def market_clock(market) -> str:
     """The market's wall-clock time now, e.g. 10:42: when a page was made, for the copy kept offline."""
     return formats.time_format(timezone.now().astimezone(market_zone(market)), "H:i")
+
+
+@register.filter
+def free_count(slots) -> int:
+    return sum(1 for slot in slots if getattr(slot, "free", True))

@@ -40,6 +40,10 @@ def test_buyer_searches_filters_and_opens_a_title(page, demo_market):
     page.locator(".facet").filter(has_text="Kind").get_by_label("Short-form (micro) drama").check()
     expect(page).to_have_url(re.compile(r"kind=micro"))
     assert page.evaluate("window.sameDocument") is True  # live updates, no reloads
+    # Screen readers hear the new count from a status line that stays put, not the whole list again.
+    count = page.locator(".result-count").inner_text().split(" · ")[0]
+    expect(page.locator("#results-status")).to_have_text(count)
+    expect(page.locator("#results-status")).to_have_attribute("role", "status")
     screenshot(page, "catalogue-filtered")
 
     first = page.locator(".title-card a").first

@@ -32,6 +32,8 @@ def test_buyer_requests_a_slot_the_rep_accepts_both_see_it_and_the_buyer_gets_th
     day = page.locator("input[name=day]").nth(1).get_attribute("value")
     expect(page).to_have_url(re.compile(rf"/meetings/book/tencent/\?.*day={day}"))  # shareable, back button works
     expect(page.get_by_label("Message")).to_have_value("Costume dramas for Thailand, SVOD")
+    free = page.locator("#slots button.slot-free").count()
+    expect(page.locator("#slots-status")).to_have_text(re.compile(rf"^{free} free slots? on \w+day "))
     slot = page.locator("#slots button.slot-free").first
     slot_text = slot.inner_text()
     screenshot(page, "meeting-slot-picker")
