@@ -121,3 +121,36 @@ def test_the_agenda_opens_offline_once_loaded_and_is_forgotten_at_sign_out(page,
     page.get_by_role("button", name="Sign out").click()
     expect(page.locator("#site-nav").get_by_role("link", name="Sign in")).to_be_visible()
     assert page.evaluate("caches.has('filmart-pages')") is False  # the next person sees nothing of it
+
+
+def focused_is(page, locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
+
+
+def test_the_slot_picker_and_the_filters_work_from_the_keyboard_alone(page, demo_market):
+    sign_in(page, "buyer@example.com", DEMO_PASSWORD)
+    page.goto("/meetings/book/tencent/")
+    days = page.locator("input[name=day]")
+    days.first.focus()
+    page.keyboard.press("ArrowRight")  # the next day, as in any radio group
+    expect(days.nth(1)).to_be_checked()
+    expect(page.locator("#slots-status")).to_contain_text(" on ")
+    expect(days.nth(1)).to_be_focused()  # the slots were swapped in, and the focus stayed on the day
+
+    first_free = page.locator("#slots button.slot-free").first
+    for _press in range(30):
+        page.keyboard.press("Tab")
+        if focused_is(page, first_free):
+            break
+    else:
+        pytest.fail("Tab never reached the first free slot")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Request sent.", exact=False)).to_be_visible()
+
+    page.goto("/titles/")
+    svod = page.locator(".facet").filter(has_text="Rights available").get_by_label("SVOD")
+    svod.focus()
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"media=svod"))
+    expect(svod).to_be_checked()
+    expect(svod).to_be_focused()  # the results changed around it; the keyboard user is still where they were
