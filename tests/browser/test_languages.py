@@ -66,6 +66,11 @@ def wait_for_mail(smtp_sink, subject: str, timeout: float = 30) -> None:
     raise AssertionError(f"no email {subject!r}; got {[m['Subject'] for m in smtp_sink.messages]}")
 
 
+def fits_a_phone(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{page.url} scrolls sideways: {width}px"
+
+
 def test_each_language_on_the_main_pages_and_in_a_received_email(
     browser, live_server, demo_market, celery_worker, smtp_sink
 ):
@@ -93,16 +98,20 @@ def test_each_language_on_the_main_pages_and_in_a_received_email(
 
         page.goto("/exhibitors/")
         expect(page.get_by_role("heading", level=1)).to_have_text(text["directory"])
+        fits_a_phone(page)
         page.goto(f"/titles/{blossoms.slug}/")
         expect(page.get_by_role("heading", level=1)).to_have_text(text["title"])
         expect(page.get_by_role("heading", name=text["rights"])).to_be_visible()
+        fits_a_phone(page)
         page.goto("/meetings/book/tencent/")
         expect(page.get_by_role("heading", level=1)).to_have_text(text["request_heading"])
+        fits_a_phone(page)
         page.locator("#slots button.slot-free").first.click()
         expect(page.get_by_text(text["request_sent"])).to_be_visible()
         screenshot(page, f"request-sent-{language}")
         page.goto("/meetings/")
         expect(page.get_by_role("heading", level=1)).to_have_text(text["agenda"])
+        fits_a_phone(page)
         context.close()
 
         meeting = Meeting.objects.filter(buyer__email="buyer@example.com", status=Status.PENDING).latest("created_at")
