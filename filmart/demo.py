@@ -4,6 +4,7 @@ Deterministic and idempotent: every run writes the same rows (upserts keyed by s
 """
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from allauth.account.models import EmailAddress
@@ -33,6 +34,27 @@ ORGANISER_APPS = [
 ]
 
 
+@dataclass(frozen=True)
+class DemoScale:
+    """How large a market to make. "demo" is the market of the news story; "full" is a FILMART at its
+    largest, for benchmarks and load tests."""
+
+    exhibitors: int
+    titles: int  # at least this many
+    buyers: int
+    exhibitors_with_hours: int  # the ones with the most titles keep open hours
+    reps_per_exhibitor: int | None  # None: three, two or one by rank (the demo's teams)
+    meetings_per_quota: int  # demo_meetings.QUOTAS times this
+
+
+SCALES = {
+    "demo": DemoScale(exhibitors=760, titles=3200, buyers=2000, exhibitors_with_hours=120, reps_per_exhibitor=None,
+                      meetings_per_quota=1),
+    "full": DemoScale(exhibitors=1000, titles=10_000, buyers=10_000, exhibitors_with_hours=1000,
+                      reps_per_exhibitor=3, meetings_per_quota=65),
+}  # fmt: skip
+
+
 def demo_market_dates(today: date) -> tuple[date, date]:
     """The first 17 March still ahead of today, so every demo slot lies in the future."""
     spec = demo_data.DEMO_MARKET
@@ -47,17 +69,27 @@ def demo_market_loaded() -> bool:
 
 
 @transaction.atomic
-def demo_market_load(*, today: date | None = None) -> Market:
+def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Market:
+    """Load the demo market at a scale of SCALES. Meetings are made only in a market that has none yet."""
+    size = SCALES[scale]
     market = _market(today or timezone.localdate())
     regions = _regions()
     _halls(market)
     pavilions = _pavilions(market, regions)
-    exhibitors = _exhibitors(market, regions, pavilions)
-    titles_per_exhibitor = _titles(market)
+    exhibitor_specs = demo_data.generate_exhibitors(size.exhibitors)
+    exhibitors = _exhibitors(market, regions, pavilions, exhibitor_specs)
+    titles_per_exhibitor = _titles(market, demo_catalogue.generate_titles(exhibitor_specs, total=size.titles))
     exhibitors_reindex()
     _demo_users(exhibitors)
-    buyers = _buyers()
-    demo_meetings.demo_meetings_load(market=market, titles_per_exhibitor=titles_per_exhibitor, buyers=buyers)
+    buyers = _buyers(size.buyers)
+    demo_meetings.demo_meetings_load(
+        market=market,
+        titles_per_exhibitor=titles_per_exhibitor,
+        buyers=buyers,
+        exhibitors_with_hours=size.exhibitors_with_hours,
+        reps_per_exhibitor=size.reps_per_exhibitor,
+        meetings_per_quota=size.meetings_per_quota,
+    )
     with connection.cursor() as cursor:
         # Fresh statistics after a bulk load, so the planner picks index scans from the first request on.
         cursor.execute(
@@ -144,8 +176,9 @@ def _pavilions(market: Market, regions: dict[str, Region]) -> dict[str, Pavilion
     return {pavilion.slug: pavilion for pavilion in Pavilion.objects.filter(market=market)}
 
 
-def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion]) -> dict[str, Exhibitor]:
-    specs = demo_data.generate_exhibitors()
+def _exhibitors(
+    market: Market, regions: dict[str, Region], pavilions: dict[str, Pavilion], specs: list[dict]
+) -> dict[str, Exhibitor]:
     # Clear booths first so a re-run after the floor plan changed cannot collide with stale stand numbers.
     Exhibitor.objects.filter(market=market).update(stand="")
     rows = [
@@ -184,9 +217,8 @@ def _exhibitors(market: Market, regions: dict[str, Region], pavilions: dict[str,
     return {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=["tencent"])}
 
 
-def _titles(market: Market) -> dict[str, int]:
+def _titles(market: Market, specs: list[dict]) -> dict[str, int]:
     """The demo catalogue; returns how many demo titles each exhibitor (by slug) has."""
-    specs = demo_catalogue.generate_titles(demo_data.generate_exhibitors())
     exhibitor_ids = dict(Exhibitor.objects.filter(market=market).values_list("slug", "pk"))
     Title.objects.bulk_create(
         [
@@ -236,10 +268,10 @@ BUYER_FIELDS = [
 ]
 
 
-def _buyers() -> list[dict]:
+def _buyers(total: int) -> list[dict]:
     """The demo buyer's profile and 2,000 more buyers (no logins: their passwords are unusable); returns
     the generated buyers."""
-    specs = demo_buyers.generate_buyers()
+    specs = demo_buyers.generate_buyers(total)
     User.objects.bulk_create(
         [
             User(email=spec["email"], full_name=spec["full_name"], role=Role.BUYER, password="!")  # noqa: S106 - unusable

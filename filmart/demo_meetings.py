@@ -204,23 +204,34 @@ class _Title:
     english_title: str
 
 
-def demo_meetings_load(*, market: Market, titles_per_exhibitor: dict[str, int], buyers: list[dict]) -> None:
-    """Reps for the busiest exhibitors, then (into a market without any yet) their open hours and meetings."""
-    exhibitors = _exhibitors_with_hours(market, titles_per_exhibitor)
-    _generated_reps(exhibitors, taken={spec["email"] for spec in buyers})
+def demo_meetings_load(
+    *,
+    market: Market,
+    titles_per_exhibitor: dict[str, int],
+    buyers: list[dict],
+    exhibitors_with_hours: int = EXHIBITORS_WITH_HOURS,
+    reps_per_exhibitor: int | None = None,
+    meetings_per_quota: int = 1,
+) -> None:
+    """Reps for the busiest exhibitors, then (into a market without any yet) their open hours and meetings.
+    `reps_per_exhibitor` None gives the demo's teams (three, two or one by rank); QUOTAS are multiplied by
+    `meetings_per_quota`."""
+    exhibitors = _exhibitors_with_hours(market, titles_per_exhibitor, exhibitors_with_hours)
+    _generated_reps(exhibitors, taken={spec["email"] for spec in buyers}, per_exhibitor=reps_per_exhibitor)
     if Availability.objects.filter(market=market).exists() or Meeting.objects.filter(market=market).exists():
         return
     rng = random.Random(SEED)
     reps = _reps(exhibitors)
     _open_hours(market, reps, rng)
     plan = _Plan(market=market, rng=rng, titles=_titles(exhibitors))
-    _plan_meetings(plan, reps, _buyers(buyers), market)
+    quotas = {kind: quota * meetings_per_quota for kind, quota in QUOTAS.items()}
+    _plan_meetings(plan, reps, _buyers(buyers), market, quotas)
     plan.write()
 
 
-def _exhibitors_with_hours(market: Market, titles_per_exhibitor: dict[str, int]) -> list[Exhibitor]:
+def _exhibitors_with_hours(market: Market, titles_per_exhibitor: dict[str, int], count: int) -> list[Exhibitor]:
     ranked = sorted(titles_per_exhibitor, key=lambda slug: (-titles_per_exhibitor[slug], slug))
-    chosen = ranked[:EXHIBITORS_WITH_HOURS]
+    chosen = ranked[:count]
     if DEMO_REP_EXHIBITOR not in chosen:
         chosen[-1] = DEMO_REP_EXHIBITOR
     by_slug = {e.slug: e for e in Exhibitor.objects.filter(market=market, slug__in=chosen).select_related("region")}
@@ -231,7 +242,7 @@ def _team_size(rank: int) -> int:
     return 3 if rank < 20 else 2 if rank < 60 else 1
 
 
-def _generated_reps(exhibitors: list[Exhibitor], *, taken: set[str]) -> None:
+def _generated_reps(exhibitors: list[Exhibitor], *, taken: set[str], per_exhibitor: int | None = None) -> None:
     """Sales reps for each chosen exhibitor, named as people of its country (no logins: unusable passwords)."""
     rng = random.Random(SEED)
     taken = taken | demo_buyers.RESERVED_EMAILS
@@ -239,7 +250,7 @@ def _generated_reps(exhibitors: list[Exhibitor], *, taken: set[str]) -> None:
     for rank, exhibitor in enumerate(exhibitors):
         if exhibitor.slug == DEMO_REP_EXHIBITOR:
             continue
-        for _n in range(_team_size(rank)):
+        for _n in range(per_exhibitor or _team_size(rank)):
             full_name, local = demo_buyers.person(rng, exhibitor.region.code)
             email, suffix = f"{local}@{exhibitor.slug}.example", 2
             while email in taken:
@@ -528,7 +539,9 @@ class _Plan:
             )
 
 
-def _plan_meetings(plan: _Plan, reps: list[_Rep], buyers: dict[str, _Buyer], market: Market) -> None:
+def _plan_meetings(
+    plan: _Plan, reps: list[_Rep], buyers: dict[str, _Buyer], market: Market, quotas: dict[str, int]
+) -> None:
     rng = plan.rng
     days = market_days(market)
 
@@ -585,7 +598,7 @@ def _plan_meetings(plan: _Plan, reps: list[_Rep], buyers: dict[str, _Buyer], mar
     randomly_accepted: list[Meeting] = []
     reps_by_user = {rep.user_id: rep for rep in reps}
     buyers_by_user = {buyer.user_id: buyer for buyer in generated}
-    for kind, quota in QUOTAS.items():
+    for kind, quota in quotas.items():
         made = 0
         for _attempt in range(quota * 40):
             if made == quota:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role, User
-from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember
+from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember, Title
 from filmart.demo import demo_market_dates, demo_market_load
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Market
@@ -234,3 +234,23 @@ def test_market_admin_explains_bad_dates_and_hours(client, demo_market):
     assert "Meetings must end after they start." in html
     demo_market.refresh_from_db()
     assert demo_market.venue == "Hong Kong Convention and Exhibition Centre"
+
+
+def test_the_full_scale_market_is_filmart_at_its_largest(db):
+    """`load_demo_market --scale full`: the market the benchmarks and load tests run on."""
+    import io
+    import time as clock
+
+    started = clock.monotonic()
+    call_command("load_demo_market", scale="full", stdout=io.StringIO())
+    loading = clock.monotonic() - started
+    market = Market.objects.get(is_current=True)
+    assert Exhibitor.objects.filter(market=market).count() == 1000
+    assert Title.objects.filter(exhibitor__market=market).count() >= 10_000
+    assert User.objects.filter(role=Role.BUYER).count() >= 10_000
+    assert TeamMember.objects.filter(exhibitor__market=market, role="rep").count() >= 2_990
+    meetings = Meeting.objects.filter(market=market)
+    assert meetings.count() >= 50_000
+    assert set(meetings.values_list("status", flat=True).distinct()) == set(Status.values)
+    assert selectors.double_bookings_count() == 0
+    assert loading < 300, f"the full market took {loading:.0f} s to load"

@@ -3,16 +3,26 @@ import time
 from django.core.management.base import BaseCommand
 
 from exhibitors.selectors import market_figures
-from filmart.demo import demo_market_load
+from filmart.demo import SCALES, demo_market_load
 from filmart.demo_accounts import DEMO_LOGINS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
     help = "Load (or refresh) the FILMART demo market and its three demo logins. Safe to run again."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            choices=list(SCALES),
+            default="demo",
+            help="demo: the market of the news story (760 exhibitors, 2,000 buyers). full: FILMART at its largest "
+            "(1,000 exhibitors, 3,000 reps, 10,000 titles, 10,000 buyers, 50,000 meetings), for benchmarks; "
+            "load it into an empty database, since meetings are made only in a market that has none.",
+        )
+
+    def handle(self, *args, scale: str, **options):
         started = time.monotonic()
-        market = demo_market_load()
+        market = demo_market_load(scale=scale)
         figures = market_figures(market=market)
         self.stdout.write(
             self.style.SUCCESS(
