@@ -141,12 +141,19 @@ def _enqueue(pk: int) -> None:
     publish(export_build, pk)  # if not now, the organiser sweep starts it
 
 
+# An export runs for seconds; one "running" this long lost its worker (killed mid-file) and starts again.
+STUCK_AFTER = timedelta(minutes=15)
+
+
 def exports_waiting_publish(*, older_than: timedelta = timedelta(minutes=1)) -> int:
-    """Start exports still queued a while after they were asked for (the broker was down then)."""
+    """Start exports still queued a while after they were asked for (the broker was down then), and again
+    those whose worker died while writing them."""
+    now = timezone.now()
+    Export.objects.filter(status=ExportStatus.RUNNING, created_at__lt=now - STUCK_AFTER).update(
+        status=ExportStatus.QUEUED, done_rows=0
+    )
     waiting = list(
-        Export.objects.filter(status=ExportStatus.QUEUED, created_at__lt=timezone.now() - older_than).values_list(
-            "pk", flat=True
-        )
+        Export.objects.filter(status=ExportStatus.QUEUED, created_at__lt=now - older_than).values_list("pk", flat=True)
     )
     for pk in waiting:
         _enqueue(pk)

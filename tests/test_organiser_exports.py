@@ -95,3 +95,20 @@ def test_the_progress_row_polls_until_ready(client, organiser, media_root, marke
     exports.export_build(pk=export.pk)
     ready = client.get(reverse("organiser_export", args=[export.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in ready and reverse("organiser_export_download", args=[export.pk]) in ready
+
+
+def test_an_export_whose_worker_died_is_started_again(organiser, market, media_root, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    started = []
+    monkeypatch.setattr(exports, "_enqueue", started.append)  # what the sweep hands to the queue
+    export = exports.export_request(kind="buyers", file_format="csv", filters={}, user=organiser)
+    Export.objects.filter(pk=export.pk).update(status=ExportStatus.RUNNING)  # a worker took it, then was killed
+    assert exports.exports_waiting_publish() == 0  # still within its time
+    Export.objects.filter(pk=export.pk).update(created_at=timezone.now() - timedelta(minutes=20))
+    assert exports.exports_waiting_publish() == 1 and started == [export.pk]
+    assert exports.export_build(pk=export.pk) is True  # the redelivered task writes it now
+    export.refresh_from_db()
+    assert export.status == ExportStatus.DONE
