@@ -14,7 +14,7 @@ FIND_PYTHON := for p in python3.13 python3.12 python3; do \
 	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	    echo $$p; break; fi; done
 
-.PHONY: help run test install messages stop-servers clean-data
+.PHONY: help run test install messages stop-servers clean-data production-local bench
 
 help:
 	@echo "make run    start the app with the demo market on http://127.0.0.1:8000"
@@ -47,6 +47,17 @@ run: install
 test: install
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# Production settings under the Procfile on this machine (2 web processes, 2 workers, 1 beat): bin/production-local.
+production-local: install
+	bin/production-local
+
+# Every benchmark on the full-size market under the production stack, as one table, then the load test of the
+# minute the booking window opens (about eight minutes in all). See docs/performance.md.
+bench: install
+	$(PY) -m pip install -qq -e '.[dev,bench]'
+	$(PY) benchmarks/all.py
+	$(PY) benchmarks/load_test.py
 
 messages: install
 	$(PY) manage.py makemessages --all --ignore='.venv/*' --ignore='.data/*' --no-obsolete

@@ -72,7 +72,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "filmart.middleware.ServerTimingMiddleware",  # outermost: times everything below it
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the web processes, before anything else spends time on the request.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -272,7 +275,9 @@ MAILERS = {
 SITE_NAME = "FILMART"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "FILMART <no-reply@filmart.example>")
 # Links in emails written without a request at hand (reminders, expiries): where the app is reached.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = os.environ.get("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("Production mode needs SITE_URL, e.g. https://meet.filmart.example: emails link to it.")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Demo mode shows every outgoing message at /mailbox/ (a newcomer can verify an address without a mail
 # server) and the demo logins on the sign-in page.
@@ -298,7 +303,18 @@ MARKET_DEFAULT_TIME_ZONE = "Asia/Hong_Kong"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))  # where collectstatic writes
+if PRODUCTION:
+    # WhiteNoise serves what `collectstatic` wrote: names carry a hash of the content (cached for a year),
+    # each file beside its gzip and brotli copies.
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+else:
+    # Development and tests: WhiteNoise finds each file afresh in static/ and the apps, as runserver does.
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = True
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
@@ -321,16 +337,38 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if PRODUCTION:
+
+
+def proxy_ssl_header(value: str) -> tuple[str, str] | None:
+    """"X-Forwarded-Proto: https" -> ("HTTP_X_FORWARDED_PROTO", "https"); empty: no proxy to trust."""
+    if not value.strip():
+        return None
+    name, _, expected = value.partition(":")
+    if not expected.strip():
+        raise ImproperlyConfigured('SECURE_PROXY_SSL_HEADER looks like "X-Forwarded-Proto: https".')
+    return "HTTP_" + name.strip().upper().replace("-", "_"), expected.strip()
+
+
+# Plain HTTP, to try production settings on this machine only (bin/production-local): no HTTPS redirect,
+# HSTS or secure cookies. Never the default, and refused for any host name but loopback.
+PLAIN_HTTP = PRODUCTION and env_bool("FILMART_PLAIN_HTTP", False)
+if PLAIN_HTTP and not set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "[::1]"}:
+    raise ImproperlyConfigured("FILMART_PLAIN_HTTP is for loopback only: ALLOWED_HOSTS must be 127.0.0.1/localhost.")
+
+if PRODUCTION and not PLAIN_HTTP:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The TLS-terminating proxy in front says the request came over HTTPS with this header; it must overwrite
+    # whatever a client sent in it. Empty when nothing in front sets it.
+    SECURE_PROXY_SSL_HEADER = proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https"))
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # /healthz is probed over plain HTTP by load balancers.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$"]
+elif PLAIN_HTTP:
+    ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"  # links in allauth's emails
 
 LOGGING = {
     "version": 1,

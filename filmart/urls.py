@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve
@@ -15,9 +16,12 @@ admin.site.index_title = _("Run the market")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
     path("sw.js", views.service_worker, name="service_worker"),
-    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's). In production the target carries
+    # a content hash from collectstatic's manifest: looked up lazily (`manage.py check` must not need the
+    # manifest) and not a permanent redirect (the hash changes with the icon).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("mailbox/", include("notifications.urls")),

@@ -24,6 +24,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_GET
+def livez(request: HttpRequest) -> HttpResponse:
+    """The process answers: nothing more (no database, no Redis). A load balancer's liveness probe, and the
+    bare Django view the benchmarks compare every page with."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+@require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     parts = stack_health()
     failing = [name for name, part in parts.items() if not part.ok]

@@ -163,7 +163,9 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
     reps = selectors.reps_of(exhibitor)
     rep = next((r for r in reps if str(r.pk) == (request.POST or request.GET).get("rep")), reps[0] if reps else None)
     form = MessageForm(request.POST or None)
-    titles = list(exhibitor.titles.order_by("english_title").only("id", "slug", "english_title", "original_title", "exhibitor_id"))
+    titles = list(
+        exhibitor.titles.order_by("english_title").only("id", "slug", "english_title", "original_title", "exhibitor_id")
+    )
     chosen = set((request.POST or request.GET).getlist("title"))
     if request.method == "POST" and rep is not None and form.is_valid():
         try:

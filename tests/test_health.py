@@ -104,3 +104,11 @@ def test_healthz_names_celery_when_no_worker_answers(client):
     assert response.status_code == 503
     assert response.json()["failing"] == ["celery"]
     assert response.json()["parts"]["celery"]["detail"] == "no worker answered"
+
+
+def test_livez_answers_without_the_database_and_every_response_says_its_server_time(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert (response.status_code, response.content) == (200, b"ok")
+    name, duration = response["Server-Timing"].split(";dur=")
+    assert name == "app" and 0 <= float(duration) < 5000

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
-from filmart.settings import kombu_url, redis_url_with_db, smtp_options_from_url
+from filmart.settings import kombu_url, proxy_ssl_header, redis_url_with_db, smtp_options_from_url
 
 PRODUCTION_ENV = {
     "FILMART_ENV": "production",
@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "filmart.example.com",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.com:587",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "SITE_URL": "https://filmart.example.com",
 }
 
 
@@ -72,6 +73,27 @@ def test_production_refuses_embedded_servers():
     result = run_manage("check", env={**env, "DATABASE_URL": "", "REDIS_URL": ""})
     assert result.returncode != 0
     assert "needs DATABASE_URL and REDIS_URL" in result.stderr
+
+
+def test_production_needs_the_address_emails_link_to():
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://u@127.0.0.1/x", "SITE_URL": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0 and "Production mode needs SITE_URL" in result.stderr
+
+
+def test_plain_http_is_for_loopback_only():
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://u@127.0.0.1/x", "FILMART_PLAIN_HTTP": "1"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "FILMART_PLAIN_HTTP is for loopback only" in result.stderr
+
+
+def test_proxy_ssl_header_from_the_environment():
+    assert proxy_ssl_header("X-Forwarded-Proto: https") == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert proxy_ssl_header(" CloudFront-Forwarded-Proto:https ") == ("HTTP_CLOUDFRONT_FORWARDED_PROTO", "https")
+    assert proxy_ssl_header("") is None  # nothing in front to trust
+    with pytest.raises(ImproperlyConfigured):
+        proxy_ssl_header("X-Forwarded-Proto")
 
 
 def test_security_headers_on_every_page(client, db):
