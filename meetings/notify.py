@@ -21,7 +21,7 @@ from filmart.models import Market
 from meetings import calendar
 from meetings.models import Meeting, Side, Status
 from meetings.timekeeping import day_range
-from notifications.services import outbound_email_queue, outbound_emails_cancel
+from notifications.services import outbound_email_queue, outbound_emails_cancel, outbound_emails_schedule
 
 # What happened -> (subject, first line). %(other)s is the other side: a company, and the person.
 EVENTS = {
@@ -106,8 +106,11 @@ def _queue(meeting: Meeting, recipient: User, event: str, **kwargs) -> None:
 
 
 def _fresh(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_related("market", "exhibitor", "rep", "buyer", "buyer__buyer_profile").get(
-        pk=meeting.pk
+    # Titles fetched once: every message of the change (up to nine, with reminders) lists them twice.
+    return (
+        Meeting.objects.select_related("market", "exhibitor", "rep", "buyer", "buyer__buyer_profile")
+        .prefetch_related("titles")
+        .get(pk=meeting.pk)
     )
 
 
@@ -125,9 +128,7 @@ def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> N
     if event == "declined" and meeting.closed_because:
         from meetings.selectors import next_free_slots
 
-        extra["suggestions"] = next_free_slots(
-            rep=rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=buyer
-        )
+        extra["suggestions"] = next_free_slots(rep=rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=buyer)
     for recipient in recipients:
         _queue(meeting, recipient, event, extra=extra)
     if event in ("cancelled", "rescheduled"):
@@ -145,15 +146,12 @@ def attendance_question_called_off(meeting: Meeting) -> None:
 def _reminders(meeting: Meeting) -> None:
     """Reminders before the meeting, and the "did it happen?" question when it ends."""
     now = timezone.now()
+    topic = f"meeting:{meeting.pk}"
+    due_later = []  # (message, key, topic, kind, due at): written in one statement
     for recipient in (meeting.buyer, meeting.rep):
         if recipient.email_reminders:
-            outbound_email_queue(
-                message=_message(meeting, recipient, "followup"),
-                key=f"meeting:{meeting.pk}:followup:v{meeting.version}:user:{recipient.pk}",
-                topic=f"meeting:{meeting.pk}",
-                kind="followup",
-                due_at=meeting.end,
-            )
+            key = f"meeting:{meeting.pk}:followup:v{meeting.version}:user:{recipient.pk}"
+            due_later.append((_message(meeting, recipient, "followup"), key, topic, "followup", meeting.end))
     for minutes in meeting.market.reminder_minutes:
         due = meeting.start - timedelta(minutes=minutes)
         if due <= now:
@@ -161,13 +159,10 @@ def _reminders(meeting: Meeting) -> None:
         for recipient in (meeting.buyer, meeting.rep):
             if not recipient.email_reminders:
                 continue
-            outbound_email_queue(
-                message=_message(meeting, recipient, "reminder", extra={"minutes_before": minutes}),
-                key=f"meeting:{meeting.pk}:reminder:{minutes}:v{meeting.version}:user:{recipient.pk}",
-                topic=f"meeting:{meeting.pk}",
-                kind="reminder",
-                due_at=due,
-            )
+            message = _message(meeting, recipient, "reminder", extra={"minutes_before": minutes})
+            key = f"meeting:{meeting.pk}:reminder:{minutes}:v{meeting.version}:user:{recipient.pk}"
+            due_later.append((message, key, topic, "reminder", due))
+    outbound_emails_schedule(messages=due_later)
 
 
 # --- The daily agenda ----------------------------------------------------------------------------------
@@ -207,8 +202,8 @@ def daily_agendas_queue(*, market: Market, now=None) -> int:
             )
             message.attach_alternative(render_to_string("meetings/email/agenda.html", context), "text/html")
         queued += bool(
-            outbound_email_queue(message=message, key=f"agenda:{market.pk}:{day.isoformat()}:user:{person.pk}",
-                                 kind="agenda")  # fmt: skip
+            outbound_email_queue(
+                message=message, key=f"agenda:{market.pk}:{day.isoformat()}:user:{person.pk}", kind="agenda"
+            )  # fmt: skip
         )
     return queued
-

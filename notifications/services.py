@@ -35,17 +35,9 @@ def _html_alternative(message: EmailMessage) -> str:
     return message.body if message.content_subtype == "html" else ""
 
 
-def outbound_email_queue(
-    *, message: EmailMessage, key: str | None = None, topic: str = "", kind: str = "", due_at=None
-) -> OutboundEmail | None:
-    """Store the message and ask a worker to send it once the surrounding transaction commits.
-
-    With a `key`, a message already stored under it is not stored again (None is returned). With a `due_at`
-    in the future (a reminder), nothing is enqueued: the beat sweep sends it when it falls due.
-    """
-    now = timezone.now()
+def _row(message: EmailMessage, *, key: str | None, topic: str, kind: str, due_at) -> OutboundEmail:
     mime = message.message()
-    row = OutboundEmail(
+    return OutboundEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         recipients=list(message.recipients()),
         subject=str(message.subject)[:255],
@@ -56,8 +48,20 @@ def outbound_email_queue(
         key=key,
         topic=topic,
         kind=kind,
-        next_attempt_at=due_at or now,
+        next_attempt_at=due_at or timezone.now(),
     )
+
+
+def outbound_email_queue(
+    *, message: EmailMessage, key: str | None = None, topic: str = "", kind: str = "", due_at=None
+) -> OutboundEmail | None:
+    """Store the message and ask a worker to send it once the surrounding transaction commits.
+
+    With a `key`, a message already stored under it is not stored again (None is returned). With a `due_at`
+    in the future (a reminder), nothing is enqueued: the beat sweep sends it when it falls due.
+    """
+    now = timezone.now()
+    row = _row(message, key=key, topic=topic, kind=kind, due_at=due_at or now)
     try:
         with transaction.atomic():  # a savepoint: a clash on the key must not spoil the caller's transaction
             row.save()
@@ -68,6 +72,16 @@ def outbound_email_queue(
     if row.next_attempt_at <= now:
         transaction.on_commit(lambda: _enqueue(row.pk))
     return row
+
+
+def outbound_emails_schedule(*, messages: list[tuple[EmailMessage, str, str, str, object]]) -> int:
+    """Store messages due later (reminders), each (message, key, topic, kind, due_at), in one statement; a key
+    already stored is skipped. The beat sweep sends each when it falls due. Returns how many were given."""
+    rows = [
+        _row(message, key=key, topic=topic, kind=kind, due_at=due_at) for message, key, topic, kind, due_at in messages
+    ]
+    OutboundEmail.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
 
 
 def outbound_emails_cancel(*, topic: str, kind: str) -> int:
