@@ -21,10 +21,8 @@ import multiprocessing
 import os
 import random
 import re
-import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,25 +32,19 @@ from collections import Counter
 from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmart.settings")
 os.environ.setdefault("DEBUG", "0")
 
-import django  # noqa: E402
-
-django.setup()
-
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.contrib.sessions.models import Session  # noqa: E402
 from django.db import connection, connections  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from stack import database_url, free_port, percentile, sessions_for  # noqa: E402 - sets Django up
 
 from accounts.models import Role, User  # noqa: E402
 from exhibitors.models import Exhibitor, Region, TeamMember, TeamRole  # noqa: E402
@@ -78,11 +70,6 @@ OPEN_FOR_TAKEN_SQL = """
         ON a.rep_id = p.rep_id AND a.status = 'accepted' AND a.during && p.during
     WHERE p.status = 'pending'
 """
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 # --- The market ----------------------------------------------------------------------------------------
@@ -149,24 +136,7 @@ def market_build() -> tuple[Market, list[dict], list[str]]:
         )
         for n, buyer in enumerate(buyers)
     )
-    # Signed in without a login round trip: the session rows the login would have written.
-    store = SessionStore()
-    expires = timezone.now() + timedelta(days=1)
-    keys = [secrets.token_hex(16) for _ in buyers]
-    Session.objects.bulk_create(
-        Session(
-            session_key=key,
-            session_data=store.encode(
-                {
-                    SESSION_KEY: str(buyer.pk),
-                    BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-                    HASH_SESSION_KEY: buyer.get_session_auth_hash(),
-                }
-            ),
-            expire_date=expires,
-        )
-        for key, buyer in zip(keys, buyers, strict=True)
-    )
+    keys = sessions_for(buyers)  # signed in without a login round trip
     rep_plans = []
     for exhibitor, rep in zip(exhibitors, reps, strict=True):
         starts = [
@@ -179,22 +149,6 @@ def market_build() -> tuple[Market, list[dict], list[str]]:
 
 
 # --- The servers ---------------------------------------------------------------------------------------
-
-
-def database_url() -> str:
-    """The benchmark database on the app's PostgreSQL server, as DATABASE_URL."""
-    db = settings.DATABASES["default"]
-    user = quote(db["USER"] or "", safe="")
-    password = f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else ""
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'], safe='')}"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def servers_start(logs: Path) -> tuple[list[subprocess.Popen], list[int]]:
