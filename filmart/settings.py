@@ -147,7 +147,7 @@ def redis_url_with_db(url: str, db: int) -> str:
     parts = urlsplit(url)
     if parts.scheme == "unix":
         return f"unix://{parts.path}?db={db}"
-    return parts._replace(path=f"/{db}", query="").geturl()
+    return parts._replace(path=f"/{db}").geturl()  # the query stays: rediss:// carries its TLS options there
 
 
 def kombu_url(url: str) -> str:

@@ -112,6 +112,11 @@ def test_security_headers_on_every_page(client, db):
         ("redis://127.0.0.1:6379/0", 3, "redis://127.0.0.1:6379/3"),
         ("redis://:pw@cache.internal:6380", 1, "redis://:pw@cache.internal:6380/1"),
         ("unix:///srv/filmart/.data/redis/redis.sock", 2, "unix:///srv/filmart/.data/redis/redis.sock?db=2"),
+        (
+            "rediss://:pw@cache.example.com:6380/0?ssl_cert_reqs=required",
+            1,
+            "rediss://:pw@cache.example.com:6380/1?ssl_cert_reqs=required",
+        ),
     ],
 )
 def test_redis_url_with_db(url, db, expected):
