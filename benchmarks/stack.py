@@ -84,7 +84,7 @@ def full_market_database(name: str):
     try:
         started = time.monotonic()
         market = demo_market_load(scale="full")
-        print(f"full-size market loaded in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        sys.stderr.write(f"full-size market loaded in {time.monotonic() - started:.0f} s\n")
         yield market
     finally:
         connections.close_all()
@@ -206,7 +206,7 @@ def production_stack(*, smtp_port: int, log: Path, web_processes: int = 2):
             os.killpg(process.pid, signal.SIGINT)
             process.wait(timeout=30)
         except ProcessLookupError:
-            pass
+            process.wait(timeout=10)  # the group is already gone: only the exit status to collect
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)

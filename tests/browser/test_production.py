@@ -162,7 +162,8 @@ def production_stack(demo_market, smtp_sink, smtp_server, tmp_path):
             except OSError:
                 pass  # already gone
         redis_server.stop()
-        print(log.read_text(errors="replace")[-5000:] if log.exists() else "")  # shown when the test fails
+        # pytest shows what the test wrote to stdout when it fails: the stack's last words.
+        sys.stdout.write(log.read_text(errors="replace")[-5000:] if log.exists() else "")
 
 
 def test_production_stack_serves_the_meeting_journey_and_fingerprinted_compressed_static(
