@@ -51,9 +51,6 @@ class ExhibitorResource(MarketScopedResource):
         skip_unchanged = True
         use_transactions = True
 
-    def get_queryset(self):
-        return Exhibitor.objects.filter(market=market_current())
-
     def prepare_instance(self, instance) -> None:
         instance.market = market_current()
         instance.slug = instance.slug or slugify(instance.name)[:200]
@@ -76,9 +73,6 @@ class BoothResource(MarketScopedResource):
         clean_model_instances = True
         skip_unchanged = True
         use_transactions = True
-
-    def get_queryset(self):
-        return Exhibitor.objects.filter(market=market_current())
 
     def import_instance(self, instance, row, **kwargs):
         if instance.pk is None:

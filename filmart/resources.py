@@ -34,7 +34,10 @@ class ReferenceWidget(widgets.ForeignKeyWidget):
 
 
 class MarketScopedResource(resources.ModelResource):
-    """Imports into the current market."""
+    """Imports into the current market: rows are matched among its records, and new ones join it."""
+
+    def get_queryset(self):
+        return self._meta.model.objects.filter(market=market_current())
 
     def before_import(self, dataset, **kwargs):
         if market_current() is None:
@@ -58,6 +61,3 @@ class HallResource(MarketScopedResource):
         clean_model_instances = True
         skip_unchanged = True
         use_transactions = True
-
-    def get_queryset(self):
-        return Hall.objects.filter(market=market_current())

@@ -5,7 +5,6 @@ from import_export import fields
 
 from filmart.models import Hall
 from filmart.resources import MarketScopedResource, ReferenceWidget
-from filmart.selectors import market_current
 from meetings.models import MeetingTable
 
 
@@ -20,6 +19,3 @@ class MeetingTableResource(MarketScopedResource):
         clean_model_instances = True
         skip_unchanged = True
         use_transactions = True
-
-    def get_queryset(self):
-        return MeetingTable.objects.filter(market=market_current())
