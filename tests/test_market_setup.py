@@ -217,3 +217,13 @@ def test_every_admin_list_renders_searched_and_filtered(organiser_client, buyer,
     on_day = organiser_client.get(meetings_url, {"day": DAY_ONE.isoformat()}).content.decode()
     next_day = organiser_client.get(meetings_url, {"day": "2030-03-18"}).content.decode()
     assert "0 meetings" not in on_day and "0 meetings" in next_day
+
+
+@pytest.mark.parametrize("table", ["999999", "not-a-number"])
+def test_a_table_that_does_not_exist_is_a_clear_message_not_an_error(client, market, exhibitor, lounge, table):
+    client.force_login(team_member(exhibitor))
+    form = {"day": DAY_ONE.isoformat(), "start": "11:00", "end": "12:00", "place": "table", "table": table}
+    response = client.post(reverse("meeting_hours"), form)
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not Availability.objects.exists()
