@@ -6,12 +6,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
+from filmart.validators import validate_single_line
 
 
 class SignupForm(allauth_forms.SignupForm):
     """allauth's sign-up form plus the person's name and whether they buy or sell."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150, validators=[validate_single_line])
     role = forms.ChoiceField(
         label=_("I am coming to the market as"),
         choices=[
@@ -49,7 +50,7 @@ class SignupForm(allauth_forms.SignupForm):
 
 
 class AccountSettingsForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = forms.CharField(label=_("Full name"), max_length=150, validators=[validate_single_line])
     language = forms.ChoiceField(label=_("Language"), required=False)
     time_zone = forms.CharField(
         label=_("Home time zone"),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.managers import UserManager
-from filmart.validators import validate_time_zone
+from filmart.validators import validate_single_line, validate_time_zone
 
 
 class Role(models.TextChoices):
@@ -20,7 +20,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person, known by email address. Organisers are staff; buyers and exhibitors are not."""
 
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True, validators=[validate_single_line])
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.BUYER)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     time_zone = models.CharField(
@@ -53,9 +53,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
-            models.CheckConstraint(
-                condition=~Q(role="organiser") | Q(is_staff=True), name="user_organiser_is_staff"
-            ),
+            models.CheckConstraint(condition=~Q(role="organiser") | Q(is_staff=True), name="user_organiser_is_staff"),
         ]
 
     def __str__(self) -> str:

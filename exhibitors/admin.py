@@ -73,7 +73,8 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["role", "accepted_at"]
     search_fields = ["email", "exhibitor__name"]
     list_select_related = ["exhibitor"]
-    readonly_fields = ["token", "created_at", "accepted_at", "invited_by"]
+    readonly_fields = ["created_at", "accepted_at", "invited_by"]
+    exclude = ["token"]  # the join key is for the person invited alone
 
 
 class RightsInline(admin.TabularInline):

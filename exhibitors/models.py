@@ -1,26 +1,38 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.functions import Lower
 from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, TitleStatus
 from filmart.models import Market
 from filmart.selectors import unknown_hall_message
+from filmart.validators import validate_single_line
+
+# A description or synopsis: a few paragraphs a buyer reads, well inside what full-text search can index.
+TEXT_MAX_LENGTH = 5000
 
 
 class Region(models.Model):
     """A country or region exhibitors come from (FILMART counts 34)."""
 
     code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("ISO 3166 code, e.g. HK, TH."))
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=80, blank=True)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=80, blank=True)
+    name = models.CharField(_("name"), max_length=80, unique=True, validators=[validate_single_line])
+    name_zh_hant = models.CharField(
+        _("name (Traditional Chinese)"), max_length=80, blank=True, validators=[validate_single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Simplified Chinese)"), max_length=80, blank=True, validators=[validate_single_line]
+    )
     is_asean = models.BooleanField(_("ASEAN member"), default=False)
 
     class Meta:
@@ -36,9 +48,13 @@ class Pavilion(models.Model):
     """A regional pavilion on the show floor, e.g. the Guangdong Pavilion."""
 
     market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="pavilions", verbose_name=_("market"))
-    name = models.CharField(_("name"), max_length=120)
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
+    name_zh_hant = models.CharField(
+        _("name (Traditional Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Simplified Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("slug"))
     region = models.ForeignKey(
         Region,
@@ -80,9 +96,13 @@ class Exhibitor(models.Model):
     """A company at the market, with a booth (hall + stand) and a team."""
 
     market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="exhibitors", verbose_name=_("market"))
-    name = models.CharField(_("name"), max_length=200)
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    name_zh_hant = models.CharField(
+        _("name (Traditional Chinese)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Simplified Chinese)"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("slug"), max_length=220)
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("region"))
     pavilion = models.ForeignKey(
@@ -96,7 +116,9 @@ class Exhibitor(models.Model):
     company_type = models.CharField(_("company type"), max_length=20, choices=CompanyType.choices)
     hall = models.CharField(_("hall"), max_length=20, blank=True)
     stand = models.CharField(_("stand"), max_length=20, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     website = models.URLField(_("website"), blank=True)
     auto_accept_meetings = models.BooleanField(
         _("accept meeting requests automatically"),
@@ -152,7 +174,7 @@ class TeamMember(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
     )
     role = models.CharField(_("team role"), max_length=10, choices=TeamRole.choices, default=TeamRole.REP)
-    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("team member")
@@ -161,6 +183,14 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.exhibitor}"
+
+
+# A team invitation is a key to the company's catalogue and meetings: it works once, and for a week at most.
+INVITATION_VALID_FOR = timedelta(days=7)
+
+
+def invitation_expiry():
+    return timezone.now() + INVITATION_VALID_FOR
 
 
 class Invitation(models.Model):
@@ -180,7 +210,10 @@ class Invitation(models.Model):
         verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), default=invitation_expiry)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # Kept, not deleted, when withdrawn: the invitations an admin sent in a day are counted against a cap.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")
@@ -189,7 +222,7 @@ class Invitation(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "exhibitor",
-                condition=Q(accepted_at__isnull=True),
+                condition=Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
                 name="one_open_invitation_per_email",
             ),
         ]
@@ -211,8 +244,8 @@ class Title(models.Model):
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=TitleKind.choices)
-    original_title = models.CharField(_("original title"), max_length=200)
-    english_title = models.CharField(_("English title"), max_length=200)
+    original_title = models.CharField(_("original title"), max_length=200, validators=[validate_single_line])
+    english_title = models.CharField(_("English title"), max_length=200, validators=[validate_single_line])
     genres = ArrayField(
         models.CharField(max_length=16, choices=Genre.choices),
         verbose_name=_("genres"),
@@ -238,7 +271,9 @@ class Title(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(_("status"), max_length=16, choices=TitleStatus.choices, default=TitleStatus.COMPLETED)
-    synopsis = models.TextField(_("synopsis"), blank=True)
+    synopsis = models.TextField(
+        _("synopsis"), blank=True, max_length=TEXT_MAX_LENGTH, validators=[MaxLengthValidator(TEXT_MAX_LENGTH)]
+    )
     poster = models.ImageField(_("poster"), upload_to="posters/", blank=True)
     poster_thumbnail = models.ImageField(_("poster thumbnail"), upload_to="posters/thumbnails/", blank=True)
     trailer_url = models.URLField(_("trailer link"), blank=True)

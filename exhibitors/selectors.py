@@ -10,8 +10,10 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from exhibitors.models import Exhibitor, Pavilion, RightsAvailability, TeamMember, Title
+from exhibitors.models import Exhibitor, Invitation, Pavilion, RightsAvailability, TeamMember, Title
 from exhibitors.search import search_filter, search_terms
 from filmart.models import Market
 
@@ -360,3 +362,23 @@ def catalogue_common_words(market: Market) -> frozenset[str]:
             return sorted(word for (word,) in cursor.fetchall())
 
     return frozenset(_cached(market, ("common-words",), compute))
+
+
+def invitation_problem(*, invitation: Invitation | None, user) -> str | None:
+    """Why this person cannot join with this invitation (said on the page), or None when they can."""
+    if invitation is None or invitation.withdrawn_at is not None:
+        return _("This invitation was withdrawn, or the link is not complete. Ask your company admin for a new one.")
+    if invitation.email.lower() != user.email.lower():
+        return _(
+            "This invitation is for another email address. Sign in with the address that received it, or ask your "
+            "company admin to invite this one."
+        )
+    if invitation.accepted_at is not None:
+        return _("This invitation has already been used.")
+    if invitation.expires_at <= timezone.now():
+        return _("This invitation expired. Ask your company admin for a new one.")
+    return None
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    return Invitation.objects.select_related("exhibitor", "invited_by").filter(token=token).first()

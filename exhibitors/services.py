@@ -2,6 +2,8 @@
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -11,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.selectors import catalogue_version_bump
+from exhibitors.selectors import catalogue_version_bump, invitation_problem
+from filmart.caps import cap_enforce, per_day
 from filmart.i18n import opencc_converter
 from filmart.images import ProcessedImage
 
@@ -137,15 +141,19 @@ def _store_image(instance, field: str, thumbnail_field: str, image: ProcessedIma
 
 @transaction.atomic
 def exhibitor_profile_update(*, exhibitor: Exhibitor, data: dict, logo: ProcessedImage | None = None) -> Exhibitor:
+    """Write the profile's own fields only: the page was drawn (and the logo re-encoded) a while ago, and a
+    switch changed meanwhile (auto-accept, the booth) must not be put back as it was then."""
     for name, value in data.items():
         setattr(exhibitor, name, value)
     exhibitor.name_zh_hant, exhibitor.name_zh_hans = chinese_names_complete(
         traditional=exhibitor.name_zh_hant, simplified=exhibitor.name_zh_hans
     )
+    fields = {*data, "name_zh_hant", "name_zh_hans", "updated_at"}
     if logo:
         _store_image(exhibitor, "logo", "logo_thumbnail", logo, exhibitor.slug)
+        fields |= {"logo", "logo_thumbnail"}
     exhibitor.full_clean(exclude=["market", "region", "pavilion", "slug"])
-    exhibitor.save()
+    exhibitor.save(update_fields=sorted(fields))
     exhibitors_reindex(ids=[exhibitor.pk])
     return exhibitor
 
@@ -161,14 +169,44 @@ def _unique_title_slug(english_title: str, year: int) -> str:
     return slug
 
 
+# Namespace of the advisory lock that makes one company's title creations take turns.
+TITLE_CREATE_LOCK = 7302
+# The same title submitted again this soon is the same click twice (a double submit), not a second title.
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=1)
+
+
 @transaction.atomic
 def title_create(*, exhibitor: Exhibitor, data: dict, poster: ProcessedImage | None = None) -> Title:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [TITLE_CREATE_LOCK, exhibitor.pk])
+    twin = Title.objects.filter(
+        exhibitor=exhibitor,
+        kind=data.get("kind"),
+        english_title=data.get("english_title"),
+        original_title=data.get("original_title"),
+        year=data.get("year"),
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if twin is not None:
+        return twin
     title = Title(exhibitor=exhibitor, **data)
     title.slug = _unique_title_slug(title.english_title, title.year)
+    title.full_clean(exclude=["slug"])
+    for _attempt in range(5):
+        try:
+            # A double submit (or a colleague adding the same title) can take the slug between the look and
+            # the insert: then the next free slug is taken instead, never a database error.
+            with transaction.atomic():
+                title.save(force_insert=True)
+            break
+        except IntegrityError:
+            title.pk = None
+            title.slug = _unique_title_slug(title.english_title, title.year)
+    else:
+        raise ValidationError(_("The catalogue is busy: please try again."))
     if poster:
         _store_image(title, "poster", "poster_thumbnail", poster, title.slug)
-    title.full_clean()
-    title.save()
+        title.save(update_fields=["poster", "poster_thumbnail"])
     titles_reindex(ids=[title.pk])
     return title
 
@@ -219,15 +257,31 @@ def _require_admin(exhibitor: Exhibitor, user: User) -> None:
         raise PermissionDenied(_("Only a company admin can change the team."))
 
 
+# Namespace of the advisory lock that makes one admin's invitations take turns (for the daily cap).
+INVITER_LOCK = 7303
+
+
 @transaction.atomic
 def invitation_create(
     *, exhibitor: Exhibitor, email: str, role: str, invited_by: User, accept_url_base: str
 ) -> Invitation:
     """Invite a colleague by email. The mail goes through the outbox, in the same transaction."""
     _require_admin(exhibitor, invited_by)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [INVITER_LOCK, invited_by.pk])
+    cap_enforce(
+        rows=Invitation.objects.filter(invited_by=invited_by),
+        caps=[per_day(exhibitor.market.team_invitation_cap_per_day)],
+        what=gettext_lazy("team invitations"),
+        zone=ZoneInfo(exhibitor.market.time_zone),
+    )
     email = email.strip().lower()
     if TeamMember.objects.filter(exhibitor=exhibitor, user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already on the team."), params={"email": email})
+    now = timezone.now()
+    # An expired invitation to the same address gives way to the new one.
+    expired = Invitation.objects.filter(exhibitor=exhibitor, email__iexact=email, expires_at__lte=now)
+    expired.filter(accepted_at__isnull=True, withdrawn_at__isnull=True).update(withdrawn_at=now)
     try:
         with transaction.atomic():
             invitation = Invitation.objects.create(
@@ -254,32 +308,41 @@ class JoinOutcome:
 
 @transaction.atomic
 def invitation_accept(*, token: str, user: User) -> JoinOutcome:
-    """Join the team named by an open invitation addressed to this user's email."""
+    """Join the team named by an open invitation addressed to this user's email. An invitation works once."""
     invitation = Invitation.objects.select_for_update().select_related("exhibitor").filter(token=token).first()
-    if invitation is None or invitation.email.lower() != user.email.lower():
+    if invitation_problem(invitation=invitation, user=user):
+        if invitation is not None and invitation.accepted_at and invitation.email.lower() == user.email.lower():
+            return JoinOutcome(invitation.exhibitor, joined=False)  # the same person clicking again
         raise Invitation.DoesNotExist
-    if invitation.accepted_at is None:
-        TeamMember.objects.get_or_create(exhibitor=invitation.exhibitor, user=user, defaults={"role": invitation.role})
-        Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
-        if user.role == Role.BUYER:
-            User.objects.filter(pk=user.pk).update(role=Role.EXHIBITOR)
-        return JoinOutcome(invitation.exhibitor, joined=True)
-    return JoinOutcome(invitation.exhibitor, joined=False)
+    TeamMember.objects.get_or_create(exhibitor=invitation.exhibitor, user=user, defaults={"role": invitation.role})
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
+    if user.role == Role.BUYER:
+        User.objects.filter(pk=user.pk).update(role=Role.EXHIBITOR)
+    return JoinOutcome(invitation.exhibitor, joined=True)
 
 
 @transaction.atomic
 def invitation_withdraw(*, exhibitor: Exhibitor, invitation_id: int, acting_user: User) -> None:
     _require_admin(exhibitor, acting_user)
-    Invitation.objects.filter(exhibitor=exhibitor, pk=invitation_id, accepted_at__isnull=True).delete()
+    Invitation.objects.filter(
+        exhibitor=exhibitor, pk=invitation_id, accepted_at__isnull=True, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())
 
 
 @transaction.atomic
-def team_member_remove(*, exhibitor: Exhibitor, member_id: int, acting_user: User) -> None:
-    _require_admin(exhibitor, acting_user)
-    members = TeamMember.objects.select_for_update().filter(exhibitor=exhibitor)
-    member = members.filter(pk=member_id).first()
+def team_member_remove(*, exhibitor: Exhibitor, member_id: int, acting_user: User) -> User:
+    """Take a person off the team; returns them. Their meetings are the caller's business (meetings.services)."""
+    # Every member row locked, in one order, before anything is checked: two admins removing each other at once
+    # go one after the other, and the second finds they are no longer on the team.
+    members = list(TeamMember.objects.select_for_update().filter(exhibitor=exhibitor).order_by("pk"))
+    if not any(m.user_id == acting_user.pk and m.role == TeamRole.ADMIN for m in members):
+        raise PermissionDenied(_("Only a company admin can change the team."))
+    member = next((m for m in members if m.pk == member_id), None)
     if member is None:
         raise TeamMember.DoesNotExist
-    if member.role == TeamRole.ADMIN and members.filter(role=TeamRole.ADMIN).count() == 1:
+    if member.role == TeamRole.ADMIN and sum(m.role == TeamRole.ADMIN for m in members) == 1:
         raise ValidationError(_("The company needs at least one admin: make someone else admin first."))
+    if member.user_id == acting_user.pk:
+        raise ValidationError(_("You cannot remove yourself: another company admin can."))
     member.delete()
+    return member.user

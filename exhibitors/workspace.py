@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from exhibitors import services
+from exhibitors import selectors, services
 from exhibitors.forms import ExhibitorProfileForm, InvitationForm, RightsForm, TitleForm
 from exhibitors.models import Invitation, RightsAvailability, TeamMember, TeamRole, Title
 from filmart.selectors import market_for_request
@@ -246,25 +246,12 @@ def team(request: HttpRequest) -> HttpResponse:
         "membership": membership,
         "is_admin": is_admin,
         "members": exhibitor.team.select_related("user").order_by("role", "user__full_name"),
-        "invitations": exhibitor.invitations.filter(accepted_at__isnull=True).order_by("-created_at"),
+        "invitations": exhibitor.invitations.filter(accepted_at__isnull=True, withdrawn_at__isnull=True).order_by(
+            "-created_at"
+        ),
         "form": form,
     }
     return render(request, "exhibitors/workspace/team.html", context)
-
-
-@login_required
-@require_POST
-def team_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = _require_membership(request)
-    try:
-        services.team_member_remove(exhibitor=membership.exhibitor, member_id=pk, acting_user=request.user)
-    except (PermissionDenied, TeamMember.DoesNotExist) as exc:
-        raise Http404 from exc
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Removed from the team."))
-    return redirect("workspace_team")
 
 
 @login_required
@@ -280,7 +267,21 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in a team invitation: a page that says what joining means, and a button that does it (a link
+    opened by a mail scanner or a preview changes nothing)."""
+    invitation = selectors.invitation_by_token(token=token)
+    problem = selectors.invitation_problem(invitation=invitation, user=request.user)
+    if problem:
+        already = invitation is not None and TeamMember.objects.filter(
+            exhibitor=invitation.exhibitor, user=request.user
+        ).exists()
+        if already:
+            return redirect("workspace_home")
+        return render(request, "exhibitors/workspace/invitation_invalid.html", {"problem": problem}, status=404)
+    if request.method == "GET":
+        return render(request, "exhibitors/workspace/join.html", {"invitation": invitation})
     try:
         outcome = services.invitation_accept(token=token, user=request.user)
     except Invitation.DoesNotExist:

@@ -38,6 +38,21 @@ class MarketAdmin(admin.ModelAdmin):
             },
         ),
         (_("Emails"), {"fields": ["reminder_minutes", "daily_agenda_at"]}),
+        (
+            _("Caps per person"),
+            {
+                "description": _(
+                    "Each of these sends someone an email; the caps keep one person from flooding others."
+                ),
+                "fields": [
+                    ("request_cap_per_hour", "request_cap_per_day"),
+                    "open_requests_per_exhibitor",
+                    ("invitation_cap_per_hour", "invitation_cap_per_day"),
+                    "team_invitation_cap_per_day",
+                ],
+            },
+        ),
+        (_("Private files"), {"fields": ["export_retention_days"]}),
         (_("Record"), {"fields": ["created_at"]}),
     ]
     inlines = [HallInline]

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -19,19 +20,7 @@ from filmart import demo_buyers, demo_catalogue, demo_data, demo_meetings
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Hall, Market
 from matchmaking.models import BuyerProfile, Verification
-
-ORGANISER_GROUP = "Organisers"
-ORGANISER_APPS = [
-    "filmart",
-    "accounts",
-    "exhibitors",
-    "matchmaking",
-    "meetings",
-    "notifications",
-    "organiser",
-    "account",
-    "mfa",
-]
+from organiser.permissions import organiser_group_sync
 
 
 @dataclass(frozen=True)
@@ -71,6 +60,9 @@ def demo_market_loaded() -> bool:
 @transaction.atomic
 def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Market:
     """Load the demo market at a scale of SCALES. Meetings are made only in a market that has none yet."""
+    if settings.PRODUCTION:
+        # It makes logins whose password the README publishes, an organiser among them.
+        raise ImproperlyConfigured("The demo market is refused in production: its logins' password is public.")
     size = SCALES[scale]
     market = _market(today or timezone.localdate())
     regions = _regions()
@@ -319,12 +311,6 @@ def _demo_user(email: str, *, full_name: str, role: str, is_staff: bool = False)
     return user
 
 
-def _organiser_group() -> Group:
-    group, _created = Group.objects.get_or_create(name=ORGANISER_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS))
-    return group
-
-
 def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
     _demo_user("buyer@example.com", full_name="Ploy Srisawat", role=Role.BUYER)
     rep = _demo_user("rep@example.com", full_name="Li Wei", role=Role.EXHIBITOR)
@@ -344,4 +330,4 @@ def _demo_users(exhibitors: dict[str, Exhibitor]) -> None:
         defaults={"role": TeamRole.ADMIN, "job_title": "Head of International Distribution"},
     )
     organiser = _demo_user("organiser@example.com", full_name="Market Operations", role=Role.ORGANISER, is_staff=True)
-    organiser.groups.add(_organiser_group())
+    organiser.groups.add(organiser_group_sync())

@@ -2,11 +2,12 @@ from datetime import time
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from filmart.validators import validate_time_zone
+from filmart.validators import validate_single_line, validate_time_zone
 
 
 def default_reminder_minutes() -> list[int]:
@@ -16,13 +17,17 @@ def default_reminder_minutes() -> list[int]:
 class Market(models.Model):
     """One edition of the fair. Meeting hours are wall-clock times in the market's own zone."""
 
-    name = models.CharField(_("name"), max_length=120)
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
+    name_zh_hant = models.CharField(
+        _("name (Traditional Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Simplified Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("slug"), unique=True)
     edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
-    venue = models.CharField(_("venue"), max_length=200)
-    city = models.CharField(_("city"), max_length=80)
+    venue = models.CharField(_("venue"), max_length=200, validators=[validate_single_line])
+    city = models.CharField(_("city"), max_length=80, validators=[validate_single_line])
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     time_zone = models.CharField(
@@ -60,6 +65,34 @@ class Market(models.Model):
         _("unverified buyers may request meetings"),
         default=False,
         help_text=_("Otherwise a buyer waits for an organiser's verification before requesting meetings."),
+    )
+    # Caps on what one person's clicks can send (each is an email to someone): sensible by default, set per market.
+    request_cap_per_hour = models.PositiveSmallIntegerField(
+        _("meeting requests per buyer per hour"), default=20, validators=[MinValueValidator(1)]
+    )
+    request_cap_per_day = models.PositiveSmallIntegerField(
+        _("meeting requests per buyer per day"), default=60, validators=[MinValueValidator(1)]
+    )
+    open_requests_per_exhibitor = models.PositiveSmallIntegerField(
+        _("open requests per buyer per exhibitor"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("Requests waiting for an answer that one buyer may have with one exhibitor at a time."),
+    )
+    invitation_cap_per_hour = models.PositiveSmallIntegerField(
+        _("meeting invitations per rep per hour"), default=20, validators=[MinValueValidator(1)]
+    )
+    invitation_cap_per_day = models.PositiveSmallIntegerField(
+        _("meeting invitations per rep per day"), default=60, validators=[MinValueValidator(1)]
+    )
+    team_invitation_cap_per_day = models.PositiveSmallIntegerField(
+        _("team invitations per company admin per day"), default=20, validators=[MinValueValidator(1)]
+    )
+    export_retention_days = models.PositiveSmallIntegerField(
+        _("keep export files for (days)"),
+        default=7,
+        validators=[MinValueValidator(1)],
+        help_text=_("Export files hold buyers' names and emails; they are deleted this long after being written."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -109,9 +142,15 @@ class Hall(models.Model):
 
     market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="halls", verbose_name=_("market"))
     code = models.CharField(_("code"), max_length=20, help_text=_("As printed on the floor plan, e.g. 1E."))
-    name = models.CharField(_("name"), max_length=120, blank=True, help_text=_("e.g. Hall 1E, Level 1."))
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=120, blank=True)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=120, blank=True)
+    name = models.CharField(
+        _("name"), max_length=120, blank=True, help_text=_("e.g. Hall 1E, Level 1."), validators=[validate_single_line]
+    )
+    name_zh_hant = models.CharField(
+        _("name (Traditional Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Simplified Chinese)"), max_length=120, blank=True, validators=[validate_single_line]
+    )
 
     class Meta:
         verbose_name = _("hall")

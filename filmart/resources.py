@@ -10,6 +10,7 @@ from import_export import fields, resources, widgets
 
 from filmart.models import Hall
 from filmart.selectors import market_current
+from filmart.spreadsheets import spreadsheet_cell
 
 
 class ReferenceWidget(widgets.ForeignKeyWidget):
@@ -34,10 +35,15 @@ class ReferenceWidget(widgets.ForeignKeyWidget):
 
 
 class MarketScopedResource(resources.ModelResource):
-    """Imports into the current market: rows are matched among its records, and new ones join it."""
+    """Imports into the current market: rows are matched among its records, and new ones join it. Exports
+    write every cell through `spreadsheet_cell`: text typed by an exhibitor never runs as a formula."""
 
     def get_queryset(self):
         return self._meta.model.objects.filter(market=market_current())
+
+    def export_field(self, field, instance, **kwargs):
+        # Every exported cell passes here, dehydrate_<field> methods' included; headers do not.
+        return spreadsheet_cell(super().export_field(field, instance, **kwargs))
 
     def before_import(self, dataset, **kwargs):
         if market_current() is None:

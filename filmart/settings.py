@@ -49,7 +49,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "filmart.apps.FilmartAdminConfig",  # django.contrib.admin, signing in through allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -193,7 +193,11 @@ CELERY_BEAT_SCHEDULE = {
     "meetings-expire": {"task": "meetings.tasks.meetings_expire_due", "schedule": 60.0},
     "daily-agendas": {"task": "meetings.tasks.daily_agendas_queue", "schedule": 300.0},
     "organiser-sweep": {"task": "organiser.tasks.organiser_sweep", "schedule": 60.0},
+    # /healthz reads when the last one ran; one left unrun in the queue for 45 s is dropped, not run late.
+    "worker-heartbeat": {"task": "filmart.tasks.worker_heartbeat", "schedule": 15.0, "options": {"expires": 45}},
 }
+# /healthz answers a burst of probes from one check this many seconds old at most (0: every probe checks).
+HEALTHZ_CACHE_SECONDS = float(os.environ.get("HEALTHZ_CACHE_SECONDS", "2"))
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(BASE_DIR / ".data" / "celerybeat-schedule")
 )
@@ -239,6 +243,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff see every buyer's name, email and deal plans: in production the admin and the organisers' console open
+# only for staff with an authenticator app set up (filmart.admin_site).
+STAFF_REQUIRE_SECOND_FACTOR = PRODUCTION or env_bool("STAFF_REQUIRE_SECOND_FACTOR", False)
 MFA_TOTP_ISSUER = "FILMART"
 
 # --- Mail ---------------------------------------------------------------------------------------------
@@ -282,6 +289,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Demo mode shows every outgoing message at /mailbox/ (a newcomer can verify an address without a mail
 # server) and the demo logins on the sign-in page.
 DEMO_MODE = env_bool("DEMO_MODE", not PRODUCTION)
+if PRODUCTION and DEMO_MODE:
+    raise ImproperlyConfigured(
+        "DEMO_MODE is refused in production: it shows every email (password-reset links too) at /mailbox/."
+    )
 
 # --- Internationalisation -----------------------------------------------------------------------------
 
@@ -304,20 +315,28 @@ MARKET_DEFAULT_TIME_ZONE = "Asia/Hong_Kong"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))  # where collectstatic writes
-if PRODUCTION:
-    # WhiteNoise serves what `collectstatic` wrote: names carry a hash of the content (cached for a year),
-    # each file beside its gzip and brotli copies.
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-else:
+if not PRODUCTION:
     # Development and tests: WhiteNoise finds each file afresh in static/ and the apps, as runserver does.
     WHITENOISE_USE_FINDERS = True
     WHITENOISE_AUTOREFRESH = True
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# Files with personal data (organisers' exports): no URL serves them, a view that checks the person streams them.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / ".data" / "private"))
+if PRIVATE_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_ROOT must lie outside MEDIA_ROOT: everything under MEDIA_ROOT is public.")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Production: WhiteNoise serves what `collectstatic` wrote: names carry a hash of the content (cached for a
+    # year), each file beside its gzip and brotli copies.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+    "private": {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+}
 
 # --- Security -------------------------------------------------------------------------------------
 

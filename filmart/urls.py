@@ -3,15 +3,10 @@ from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from django.views.static import serve
 
 from filmart import views
-
-admin.site.site_header = _("FILMART organiser admin")
-admin.site.site_title = _("FILMART admin")
-admin.site.index_title = _("Run the market")
 
 urlpatterns = [
     path("", views.home, name="home"),

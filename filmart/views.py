@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -33,7 +34,7 @@ def livez(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    parts = stack_health()
+    parts = stack_health(max_age=settings.HEALTHZ_CACHE_SECONDS)
     failing = [name for name, part in parts.items() if not part.ok]
     body = {
         "status": "ok" if not failing else "fail",

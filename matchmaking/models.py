@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind
+from filmart.validators import validate_single_line
 
 
 class BuyerType(models.TextChoices):
@@ -33,7 +34,7 @@ class BuyerProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="buyer_profile", verbose_name=_("user")
     )
-    company = models.CharField(_("company"), max_length=200)
+    company = models.CharField(_("company"), max_length=200, validators=[validate_single_line])
     buyer_type = models.CharField(_("buyer type"), max_length=16, choices=BuyerType.choices)
     country = models.CharField(_("country"), max_length=2)
     territories = ArrayField(models.CharField(max_length=2), verbose_name=_("territories acquired for"), default=list)

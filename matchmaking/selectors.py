@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from exhibitors.models import Title
+from exhibitors.models import TeamMember, Title
 from exhibitors.selectors import catalogue_common_words
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, labels
 from filmart.models import Market
@@ -328,3 +328,12 @@ def buyers_for_exhibitor(*, exhibitor, limit: int = TOP) -> list[BuyerMatch]:
         )
         for row in rows
     ]
+
+
+def buyer_visible_to_team(*, exhibitor, buyer_id: int) -> bool:
+    """A team sees the buyers its matches list shows it, and those a teammate already shortlisted or set aside;
+    never any buyer by guessing ids."""
+    teammates = TeamMember.objects.filter(exhibitor=exhibitor).values("user_id")
+    if Interest.objects.filter(buyer_id=buyer_id, user_id__in=teammates).exists():
+        return True
+    return any(match.buyer.pk == buyer_id for match in buyers_for_exhibitor(exhibitor=exhibitor))

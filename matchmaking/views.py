@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from exhibitors.models import Exhibitor, TeamMember, Title
+from filmart.converters import parse_id
 from filmart.selectors import market_for_request
 from matchmaking import selectors, services
 from matchmaking.forms import BuyerProfileForm
@@ -63,23 +64,30 @@ ACTIONS = {"shortlist": Interest.Kind.SHORTLIST, "dismiss": Interest.Kind.NOT_IN
 def interest(request: HttpRequest) -> HttpResponse:
     """Shortlist, "not interested" or forget a title, an exhibitor or (for exhibitor teams) a buyer."""
     action = request.POST.get("action", "")
-    if action not in ACTIONS:
+    market = market_for_request(request)
+    ids = {name: parse_id(request.POST.get(name)) for name in ("title", "exhibitor", "buyer") if name in request.POST}
+    if action not in ACTIONS or market is None or len(ids) != 1 or None in ids.values():
         raise Http404
-    target = {}
-    for name, model in [("title", Title), ("exhibitor", Exhibitor), ("buyer", BuyerProfile)]:
-        if request.POST.get(name, "").isdigit():
-            target[name] = get_object_or_404(model, pk=int(request.POST[name]))
-    if len(target) != 1:
-        raise Http404
-    services.interest_set(user=request.user, kind=ACTIONS[action], **target)
+    name, pk = next(iter(ids.items()))
+    if name == "title":
+        target = get_object_or_404(Title, pk=pk, exhibitor__market=market)
+    elif name == "exhibitor":
+        target = get_object_or_404(Exhibitor, pk=pk, market=market)
+    else:
+        # Only exhibitor teams keep buyers, and only buyers their matches show them: no reading companies by id.
+        membership = TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor")
+        membership = membership.first()
+        if membership is None or not selectors.buyer_visible_to_team(exhibitor=membership.exhibitor, buyer_id=pk):
+            raise Http404
+        target = get_object_or_404(BuyerProfile, pk=pk)
+    services.interest_set(user=request.user, kind=ACTIONS[action], **{name: target})
     if request.htmx:
-        name, thing = next(iter(target.items()))
         return render(
             request,
             "matchmaking/partials/interest_button.html",
             {
                 "kind": name,
-                "thing": thing,
+                "thing": target,
                 "on": action == "shortlist",
                 "dismissed": action == "dismiss",
             },
@@ -97,7 +105,15 @@ def buyer_profile(request: HttpRequest) -> HttpResponse:
     form = BuyerProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "territory_groups"}
-        services.buyer_profile_save(user=request.user, data=data)
+        saved = services.buyer_profile_save(user=request.user, data=data)
         messages.success(request, _("Your buyer profile is saved. Your recommendations now follow it."))
+        if saved.back_to_verification:
+            messages.warning(
+                request,
+                _(
+                    "You changed your company's name, type or country, so the organisers verify your company "
+                    "again. Until they have, you cannot request meetings."
+                ),
+            )
         return redirect("matches")
     return render(request, "matchmaking/profile.html", {"form": form, "profile": profile})

@@ -18,7 +18,7 @@ PRODID = "-//FILMART//Business matching//EN"
 
 
 def uid_of(meeting: Meeting) -> str:
-    return f"meeting-{meeting.pk}@filmart"
+    return meeting.ical_uid
 
 
 def place_text(meeting: Meeting) -> str:

@@ -5,7 +5,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from filmart.models import Market
-from meetings.models import MeetingTable, Place
+from filmart.validators import validate_single_line
+from meetings.models import MESSAGE_MAX_LENGTH, MeetingTable, Place
 from meetings.timekeeping import market_days
 
 
@@ -45,6 +46,7 @@ class OpenHoursForm(_DayAndHours):
         label=_("Table, room or link"),
         required=False,
         max_length=300,
+        validators=[validate_single_line],
         widget=forms.TextInput(attrs={"data-shown-when": "place=table,online"}),
         help_text=_("For a table or room, its name; for online meetings, the link."),
     )
@@ -76,14 +78,16 @@ class OpenHoursForm(_DayAndHours):
 
 
 class BusyTimeForm(_DayAndHours):
-    note = forms.CharField(label=_("Note (only you see it)"), required=False, max_length=120)
+    note = forms.CharField(
+        label=_("Note (only you see it)"), required=False, max_length=120, validators=[validate_single_line]
+    )
 
 
 class MessageForm(forms.Form):
     message = forms.CharField(
         label=_("Message"),
         required=False,
-        max_length=1000,
+        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What you would like to discuss: titles, territories, media."),
     )
@@ -91,5 +95,32 @@ class MessageForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"), required=False, max_length=MESSAGE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class MemberRemovalForm(forms.Form):
+    """What becomes of the open meetings of a team member who is removed."""
+
+    open_meetings = forms.ChoiceField(
+        label=_("Their open meetings and requests"),
+        choices=[
+            ("hand_over", _("Hand them to me: I meet the buyers instead, at the same times")),
+            ("cancel", _("Cancel them, telling the buyers why")),
+        ],
+        initial="hand_over",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason the buyers read"),
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when you cancel. Meetings that cannot be handed to you are cancelled with it too."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("open_meetings") == "cancel" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why their meetings are cancelled: the buyers will read it."))
+        return data

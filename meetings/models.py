@@ -7,22 +7,36 @@ availability and out of the past.
 """
 
 import secrets
+import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateTimeRangeField, RangeOperators
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
 from filmart.models import Hall, Market
+from filmart.validators import validate_single_line
 
 # Raised by the triggers of migration 0002, by these names.
 AVAILABILITY_INSIDE_MARKET_HOURS = "availability_inside_market_hours"
 AVAILABILITY_KEEPS_ITS_MEETINGS = "availability_keeps_its_meetings"
 MEETING_NOT_IN_PAST = "meeting_not_in_past"
 MEETING_INSIDE_AVAILABILITY = "meeting_inside_availability"
+
+# A request's message and a reason for declining, cancelling or moving: read in an email, so a few paragraphs.
+MESSAGE_MAX_LENGTH = 1000
+
+
+def new_ical_uid() -> str:
+    """A meeting's calendar identity for life: random, and naming this deployment, so that two markets run by
+    the same organisers never send a calendar the same UID for different meetings."""
+    host = urlsplit(settings.SITE_URL).hostname or "filmart.invalid"
+    return f"{uuid.uuid4()}@{host}"
 
 
 class Place(models.TextChoices):
@@ -50,7 +64,10 @@ class MeetingTable(models.Model):
     )
     code = models.CharField(_("code"), max_length=20, help_text=_("As signed at the table, e.g. BL-12."))
     name = models.CharField(
-        _("name"), max_length=120, help_text=_("As people will read it, e.g. Business Lounge table 12.")
+        _("name"),
+        max_length=120,
+        help_text=_("As people will read it, e.g. Business Lounge table 12."),
+        validators=[validate_single_line],
     )
     seats = models.PositiveSmallIntegerField(_("seats"), default=4)
     is_active = models.BooleanField(_("in use"), default=True, help_text=_("Untick to stop reps choosing it."))
@@ -84,7 +101,11 @@ class Availability(models.Model):
     during = DateTimeRangeField(_("open"))
     place = models.CharField(_("meeting place"), max_length=10, choices=Place.choices, default=Place.BOOTH)
     place_detail = models.CharField(
-        _("table, room or link"), max_length=300, blank=True, help_text=_("The table or room name, or the link.")
+        _("table, room or link"),
+        max_length=300,
+        blank=True,
+        help_text=_("The table or room name, or the link."),
+        validators=[validate_single_line],
     )
     table = models.ForeignKey(
         MeetingTable,
@@ -125,7 +146,7 @@ class BusyTime(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="busy_times", verbose_name=_("user")
     )
     during = DateTimeRangeField(_("busy"))
-    note = models.CharField(_("note"), max_length=120, blank=True)
+    note = models.CharField(_("note"), max_length=120, blank=True, validators=[validate_single_line])
 
     class Meta:
         verbose_name = _("busy time")
@@ -165,6 +186,7 @@ class ClosedBecause(models.TextChoices):
     BUYER_BOOKED = "buyer_booked", _("The buyer now has another meeting at this time.")
     WINDOW_REMOVED = "window_removed", _("The rep removed these open hours.")
     ORGANISERS = "organisers", _("The market's organisers cancelled this meeting.")
+    REP_LEFT = "rep_left", _("The rep left the exhibitor's team.")
 
 
 class Attendance(models.TextChoices):
@@ -207,9 +229,17 @@ class Meeting(models.Model):
         default=Side.REP,
         help_text=_("Whose answer a request waits for."),
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(
+        _("message"), blank=True, max_length=MESSAGE_MAX_LENGTH, validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)]
+    )
     titles = models.ManyToManyField(Title, blank=True, related_name="+", verbose_name=_("titles of interest"))
-    reason = models.TextField(_("reason"), blank=True, help_text=_("Why it was declined, cancelled or moved."))
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
+        help_text=_("Why it was declined, cancelled or moved."),
+    )
     closed_because = models.CharField(
         _("closed by the app because"), max_length=20, choices=ClosedBecause.choices, blank=True
     )
@@ -218,6 +248,7 @@ class Meeting(models.Model):
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    ical_uid = models.CharField(_("calendar UID"), max_length=255, unique=True, default=new_ical_uid, editable=False)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -35,6 +35,16 @@ EVENTS = {
     "cancelled": (_("Meeting cancelled: %(other)s"), _("Your meeting with %(other)s is cancelled.")),
     "rescheduled": (_("Meeting moved: %(other)s"), _("Your meeting with %(other)s has a new time.")),
     "reminder": (_("Soon: your meeting with %(other)s"), _("Your meeting with %(other)s starts soon.")),
+    # A rep left the team and a colleague took their meetings over: the buyer hears of the new person, the
+    # colleague of the meeting they now hold.
+    "handed_over": (
+        _("Your meeting is now with %(other)s"),
+        _("%(other)s now looks after your meeting: the time and place stay the same."),
+    ),
+    "taken_over": (
+        _("You now meet %(other)s"),
+        _("A colleague left the team: you now look after their meeting with %(other)s."),
+    ),
     "followup": (
         _("Did your meeting with %(other)s happen?"),
         _("Did your meeting with %(other)s take place? One tap on the meeting's page tells the organisers."),
@@ -43,7 +53,7 @@ EVENTS = {
 # Messages due later that a cancellation or a move calls off (and a move writes again).
 SCHEDULED = ("reminder", "followup")
 # Messages that carry the meeting's calendar file (and its METHOD).
-WITH_CALENDAR = {"accepted", "rescheduled", "cancelled"}
+WITH_CALENDAR = {"accepted", "rescheduled", "cancelled", "handed_over", "taken_over"}
 
 
 def _language(user: User) -> str:
@@ -85,7 +95,7 @@ def _message(meeting: Meeting, recipient: User, event: str, *, extra: dict | Non
             to=[recipient.email],
         )
         message.attach_alternative(render_to_string("meetings/email/meeting.html", context), "text/html")
-        if event in WITH_CALENDAR:
+        if event in WITH_CALENDAR and meeting.status in (Status.ACCEPTED, Status.CANCELLED):
             method = calendar.ics_method(meeting)
             message.attach(
                 f"meeting-{meeting.pk}.ics",
@@ -122,6 +132,10 @@ def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> N
         recipients = [rep] if by == Side.BUYER else [buyer]
     elif event == "expired":
         recipients = [buyer] if meeting.initiated_by == Side.BUYER else [rep]
+    elif event == "handed_over":
+        _queue(meeting, buyer, "handed_over")
+        _queue(meeting, rep, "taken_over")
+        recipients = []
     else:  # accepted, cancelled, rescheduled: both calendars must change
         recipients = [buyer, rep]
     extra = {}
@@ -131,10 +145,10 @@ def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> N
         extra["suggestions"] = next_free_slots(rep=rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=buyer)
     for recipient in recipients:
         _queue(meeting, recipient, event, extra=extra)
-    if event in ("cancelled", "rescheduled"):
+    if event in ("cancelled", "rescheduled", "handed_over"):
         for kind in SCHEDULED:
             outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind=kind)
-    if event in ("accepted", "rescheduled"):
+    if event in ("accepted", "rescheduled") or (event == "handed_over" and meeting.status == Status.ACCEPTED):
         _reminders(meeting)
 
 

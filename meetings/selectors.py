@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, Title
 from filmart.models import Market
+from matchmaking.selectors import buyer_visible_to_team
 from meetings.models import Availability, BusyTime, Meeting, Status
 from meetings.timekeeping import day_range, market_days, market_zone
 
@@ -127,9 +128,16 @@ def _with_people(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
+def taking_part(user: User) -> Q:
+    """Meetings the user is in: as the buyer, or as the rep while still on the company's team (a removed
+    member keeps no sight of the company's meetings)."""
+    companies = TeamMember.objects.filter(user=user).values("exhibitor_id")
+    return Q(buyer=user) | Q(rep=user, exhibitor_id__in=companies)
+
+
 def agenda_for(*, user: User, market: Market, day: date | None = None) -> list[Meeting]:
     """The user's accepted meetings, in time order (one day or the whole market)."""
-    meetings = Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market, status=Status.ACCEPTED)
+    meetings = Meeting.objects.filter(taking_part(user), market=market, status=Status.ACCEPTED)
     if day is not None:
         meetings = meetings.filter(during__overlap=day_range(market, day))
     return list(_with_people(meetings).order_by("during"))
@@ -145,7 +153,7 @@ def team_agenda_for(*, exhibitor: Exhibitor, day: date | None = None) -> list[Me
 def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
     """Requests waiting for this user, those they wait on, and the ones closed lately."""
     mine = _with_people(
-        Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market).exclude(status=Status.ACCEPTED)
+        Meeting.objects.filter(taking_part(user), market=market).exclude(status=Status.ACCEPTED)
     ).order_by("-updated_at")
     waiting_on_me, waiting_on_them, closed = [], [], []
     for meeting in mine[:300]:
@@ -163,7 +171,7 @@ def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
 def visible_meetings(*, user: User) -> QuerySet[Meeting]:
     """Meetings this user takes part in, or that their company holds."""
     companies = TeamMember.objects.filter(user=user).values("exhibitor_id")
-    return Meeting.objects.filter(Q(buyer=user) | Q(rep=user) | Q(exhibitor_id__in=companies))
+    return Meeting.objects.filter(Q(buyer=user) | Q(exhibitor_id__in=companies))
 
 
 def meeting_for(*, user: User, pk: int) -> Meeting:
@@ -178,7 +186,7 @@ def feed_meetings(*, user: User) -> list[Meeting]:
     """A personal calendar: the user's own meetings, accepted or cancelled (so calendars drop those)."""
     return list(
         _with_people(
-            Meeting.objects.filter(Q(buyer=user) | Q(rep=user), status__in=[Status.ACCEPTED, Status.CANCELLED])
+            Meeting.objects.filter(taking_part(user), status__in=[Status.ACCEPTED, Status.CANCELLED])
         )
         .select_related("market")
         .order_by("during")
@@ -190,7 +198,7 @@ def meeting_counts(*, user: User, market: Market) -> dict[str, int]:
     waiting_on_me = Q(status=Status.PENDING) & (
         Q(buyer=user, awaiting="buyer") | Q(rep=user, awaiting="rep")
     )  # fmt: skip
-    return Meeting.objects.filter(Q(buyer=user) | Q(rep=user), market=market).aggregate(
+    return Meeting.objects.filter(taking_part(user), market=market).aggregate(
         accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
         waiting=Count("pk", filter=waiting_on_me),
     )
@@ -213,3 +221,10 @@ def double_bookings_count() -> int:
     with connection.cursor() as cursor:
         cursor.execute(DOUBLE_BOOKINGS_SQL)
         return cursor.fetchone()[0]
+
+
+def buyer_invitable(*, exhibitor: Exhibitor, buyer_id: int) -> bool:
+    """A team invites the buyers it can see: those its matches show it, and those it has met or been asked by."""
+    if Meeting.objects.filter(exhibitor=exhibitor, buyer__buyer_profile__pk=buyer_id).exists():
+        return True
+    return buyer_visible_to_team(exhibitor=exhibitor, buyer_id=buyer_id)

@@ -6,6 +6,7 @@ Overlaps, past slots and slots outside open hours are refused by PostgreSQL (see
 name becomes the message.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -18,8 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from exhibitors import services as exhibitor_services
 from exhibitors.models import Exhibitor, TeamMember, TeamRole, Title
+from filmart.caps import cap_enforce, per_day, per_hour
 from filmart.models import Market
+from filmart.validators import validate_single_line
 from matchmaking.models import BuyerProfile, Verification
 from meetings import notify
 from meetings.models import (
@@ -27,6 +31,7 @@ from meetings.models import (
     AVAILABILITY_KEEPS_ITS_MEETINGS,
     MEETING_INSIDE_AVAILABILITY,
     MEETING_NOT_IN_PAST,
+    MESSAGE_MAX_LENGTH,
     Attendance,
     Availability,
     BusyTime,
@@ -55,6 +60,8 @@ CONSTRAINT_MESSAGES = {
     "busy_time_no_overlap": gettext_lazy("This overlaps a busy time you already have."),
 }
 
+logger = logging.getLogger(__name__)
+
 # Namespace of the advisory locks that serialise accepting meetings per person (for the daily cap).
 PERSON_LOCK = 7301
 
@@ -66,6 +73,23 @@ class StaleAction(ValidationError):
 def _constraint_message(error: IntegrityError) -> str:
     name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
     return str(CONSTRAINT_MESSAGES.get(name, _("That would clash with another meeting.")))
+
+
+def _bounded(text: str) -> str:
+    """A message or reason as stored and mailed: trimmed, and refused when longer than an email should carry."""
+    text = (text or "").strip()
+    if len(text) > MESSAGE_MAX_LENGTH:
+        raise ValidationError(
+            _("Keep it under %(limit)s characters; this one has %(length)s.")
+            % {"limit": MESSAGE_MAX_LENGTH, "length": len(text)}
+        )
+    return text
+
+
+def _one_line(text: str) -> str:
+    text = (text or "").strip()
+    validate_single_line(text)
+    return text
 
 
 def _saving(action):
@@ -114,7 +138,7 @@ def availability_add(
     if place in (Place.TABLE, Place.ONLINE) and not place_detail.strip():
         raise ValidationError(_("Name the table or room, or give the link for online meetings."))
     window = Availability(
-        market=market, exhibitor=exhibitor, rep=rep, during=during, place=place, place_detail=place_detail.strip(),
+        market=market, exhibitor=exhibitor, rep=rep, during=during, place=place, place_detail=_one_line(place_detail),
         table=table,
     )  # fmt: skip
     return _saving(lambda: window.save() or window)
@@ -126,7 +150,11 @@ def availability_remove(*, availability_id: int, rep: User) -> None:
     # First wait for any accept of this rep's meetings: it declines requests in these hours as this does, and
     # the two locking the same requests in opposite orders would deadlock.
     _lock_people(rep.pk)
-    window = Availability.objects.select_for_update().filter(pk=availability_id, rep=rep).first()
+    window = (
+        Availability.objects.select_for_update()
+        .filter(pk=availability_id, rep=rep, exhibitor__team__user=rep)  # only while on the company's team
+        .first()
+    )
     if window is None:
         raise ValidationError(_("These open hours are already gone."))
     if window.meetings.filter(status=Status.ACCEPTED).exists():
@@ -141,7 +169,7 @@ def busy_time_add(*, user: User, market: Market, day: date, start: time, end: ti
     busy = BusyTime(
         user=user,
         during=DateTimeTZRange(market_moment(market, day, start), market_moment(market, day, end), "[)"),
-        note=note.strip(),
+        note=_one_line(note),
     )
     return _saving(lambda: busy.save() or busy)
 
@@ -194,6 +222,29 @@ def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -
         raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_buyer_in_one_place"]))
 
 
+def _refuse_request_flood(*, buyer: User, exhibitor: Exhibitor) -> None:
+    """Every request is an email to a rep: a buyer's requests are capped per hour and per day (withdrawn ones
+    count, so withdrawing and asking again gains nothing), and so are those waiting on one exhibitor at once."""
+    market = exhibitor.market
+    asked = Meeting.objects.filter(buyer=buyer, initiated_by=Side.BUYER)
+    waiting = asked.filter(exhibitor=exhibitor, status=Status.PENDING).count()
+    if waiting >= market.open_requests_per_exhibitor:
+        raise ValidationError(
+            _(
+                "You already have %(count)s requests waiting for %(exhibitor)s's answer. Wait for one, or "
+                "withdraw one, before asking again."
+            )
+            % {"count": waiting, "exhibitor": exhibitor.name},
+            code="cap",
+        )
+    cap_enforce(
+        rows=asked,
+        caps=[per_hour(market.request_cap_per_hour), per_day(market.request_cap_per_day)],
+        what=gettext_lazy("meeting requests"),
+        zone=market_zone(market),
+    )
+
+
 def _expiry(market: Market, start: datetime) -> datetime:
     return min(timezone.now() + timedelta(hours=market.request_expiry_hours), start)
 
@@ -218,11 +269,12 @@ def meeting_request(
     window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
     if _is_busy(buyer.pk, during):
         raise ValidationError(_("You marked yourself busy at this time."))
-    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)
+    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)  # also takes both people's locks
+    _refuse_request_flood(buyer=buyer, exhibitor=exhibitor)
     meeting = Meeting(
         market=market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
         place=window.place, place_detail=window.place_detail, initiated_by=Side.BUYER, awaiting=Side.REP,
-        message=message.strip(), expires_at=_expiry(market, start),
+        message=_bounded(message), expires_at=_expiry(market, start),
     )  # fmt: skip
     _saving(meeting.save)
     meeting.titles.set([title for title in titles if title.exhibitor_id == exhibitor.pk])
@@ -237,12 +289,21 @@ def meeting_invite(*, rep: User, exhibitor: Exhibitor, buyer: User, start: datet
     """A rep offers a buyer one of their slots; the buyer accepts or declines."""
     if not buyer.is_buyer:
         raise ValidationError(_("Only buyers can be invited to meetings."))
+    if not rep_may_meet_for(user=rep, exhibitor=exhibitor):
+        raise ValidationError(_("Only members of the exhibitor's team invite buyers."))
     window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
-    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)
+    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)  # also takes both people's locks
+    market = exhibitor.market
+    cap_enforce(
+        rows=Meeting.objects.filter(rep=rep, initiated_by=Side.REP),
+        caps=[per_hour(market.invitation_cap_per_hour), per_day(market.invitation_cap_per_day)],
+        what=gettext_lazy("meeting invitations"),
+        zone=market_zone(market),
+    )
     meeting = Meeting(
         market=exhibitor.market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
         place=window.place, place_detail=window.place_detail, initiated_by=Side.REP, awaiting=Side.BUYER,
-        message=message.strip(), expires_at=_expiry(exhibitor.market, start),
+        message=_bounded(message), expires_at=_expiry(exhibitor.market, start),
     )  # fmt: skip
     _saving(meeting.save)
     notify.meeting_changed(meeting, "invited", by=Side.REP)
@@ -256,9 +317,10 @@ def side_of(*, user: User, meeting: Meeting) -> str | None:
     """Which side `user` acts for: the buyer, the rep, or a company admin of the rep's team."""
     if user.pk == meeting.buyer_id:
         return Side.BUYER
-    if user.pk == meeting.rep_id:
-        return Side.REP
-    if TeamMember.objects.filter(user=user, exhibitor_id=meeting.exhibitor_id, role=TeamRole.ADMIN).exists():
+    # The rep acts for the company only while on its team: a removed member's power ends with the removal.
+    membership = TeamMember.objects.filter(user=user, exhibitor_id=meeting.exhibitor_id).values_list("role", flat=True)
+    role = membership.first()
+    if role is not None and (user.pk == meeting.rep_id or role == TeamRole.ADMIN):
         return Side.REP
     return None
 
@@ -334,8 +396,19 @@ def _close_all(requests, *, because: str = "", status: str = Status.DECLINED) ->
     )
     event = "expired" if status == Status.EXPIRED else "declined"
     for closed in Meeting.objects.filter(pk__in=ids, status=status):
-        notify.meeting_changed(closed, event)
+        _tell_closed(closed, event)
     return len(ids)
+
+
+def _tell_closed(meeting: Meeting, event: str) -> None:
+    """Tell the asker their request closed. One request whose email cannot be written (bad data from before
+    checks existed) is logged and skipped, so it never rolls back the batch it is in (the expiry sweep's every
+    minute)."""
+    try:
+        with transaction.atomic():
+            notify.meeting_changed(meeting, event)
+    except Exception:  # noqa: BLE001 - whatever went wrong with one email, the others and the closing stand
+        logger.exception("Could not write the %s email of meeting %s", event, meeting.pk)
 
 
 def _decline_conflicts(meeting: Meeting) -> None:
@@ -367,7 +440,7 @@ def meeting_accept(*, meeting_id: int, version: int, user: User) -> Meeting:
 @transaction.atomic
 def meeting_decline(*, meeting_id: int, version: int, user: User, reason: str = "") -> Meeting:
     meeting, side = _participant(meeting_id, user)
-    _swap(meeting, version, Q(status=Status.PENDING, awaiting=side), status=Status.DECLINED, reason=reason.strip())
+    _swap(meeting, version, Q(status=Status.PENDING, awaiting=side), status=Status.DECLINED, reason=_bounded(reason))
     meeting.refresh_from_db()
     notify.meeting_changed(meeting, "declined", by=side)
     return meeting
@@ -394,7 +467,7 @@ def meeting_propose(*, meeting_id: int, version: int, user: User, start: datetim
     _swap(
         meeting, version, Q(status=Status.PENDING, awaiting=Side.REP),
         during=during, availability=window, place=window.place, place_detail=window.place_detail,
-        awaiting=Side.BUYER, reason=reason.strip(), expires_at=_expiry(meeting.market, start),
+        awaiting=Side.BUYER, reason=_bounded(reason), expires_at=_expiry(meeting.market, start),
     )  # fmt: skip
     meeting.refresh_from_db()
     notify.meeting_changed(meeting, "proposed", by=Side.REP)
@@ -407,7 +480,7 @@ def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) ->
     if not reason.strip():
         raise ValidationError(_("Say why you cancel: the other side will read it."))
     _swap(
-        meeting, version, Q(status=Status.ACCEPTED), status=Status.CANCELLED, reason=reason.strip(),
+        meeting, version, Q(status=Status.ACCEPTED), status=Status.CANCELLED, reason=_bounded(reason),
         sequence=F("sequence") + 1,
     )  # fmt: skip
     meeting.refresh_from_db()
@@ -418,7 +491,8 @@ def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) ->
 def meetings_cancel_by_organisers(*, meeting_ids: list[int], reason: str) -> int:
     """The organisers call meetings off (a rep who left the market, a closed hall): both sides are told why
     and their calendars drop the meeting. Each is its own compare-and-swap, so one moved on meanwhile is skipped."""
-    if not reason.strip():
+    reason = _bounded(reason)
+    if not reason:
         raise ValidationError(_("Say why the meetings are cancelled: both sides will read it."))
     cancelled = 0
     for meeting in Meeting.objects.filter(pk__in=meeting_ids, status=Status.ACCEPTED).select_related("market"):
@@ -426,7 +500,7 @@ def meetings_cancel_by_organisers(*, meeting_ids: list[int], reason: str) -> int
             with transaction.atomic():
                 _swap(
                     meeting, meeting.version, Q(status=Status.ACCEPTED), status=Status.CANCELLED,
-                    reason=reason.strip(), closed_because=ClosedBecause.ORGANISERS, sequence=F("sequence") + 1,
+                    reason=reason, closed_because=ClosedBecause.ORGANISERS, sequence=F("sequence") + 1,
                 )  # fmt: skip
                 meeting.refresh_from_db()
                 notify.meeting_changed(meeting, "cancelled")
@@ -442,6 +516,11 @@ def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: date
     meeting, side = _participant(meeting_id, user)
     if not reason.strip():
         raise ValidationError(_("Say why you move the meeting: the other side will read it."))
+    if meeting.sequence >= MOVES_PER_MEETING:
+        raise ValidationError(
+            _("This meeting has been moved %(count)s times, the most it can be. Cancel it and ask for a new one.")
+            % {"count": meeting.sequence}
+        )
     window, during = _window_for(rep=meeting.rep, exhibitor=meeting.exhibitor, start=start)
     _lock_people(meeting.buyer_id, meeting.rep_id)
     if _is_busy(meeting.buyer_id, during) and side == Side.BUYER:
@@ -450,13 +529,120 @@ def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: date
     _swap(
         meeting, version, Q(status=Status.ACCEPTED),
         during=during, availability=window, place=window.place, place_detail=window.place_detail,
-        reason=reason.strip(), sequence=F("sequence") + 1,
+        reason=_bounded(reason), sequence=F("sequence") + 1,
     )  # fmt: skip
     meeting.refresh_from_db()
     notify.meeting_changed(meeting, "rescheduled", by=side)
     _decline_conflicts(meeting)
     return meeting
 
+
+# --- A rep leaves the team -----------------------------------------------------------------------------
+
+LIVE = (Status.PENDING, Status.ACCEPTED)
+
+
+class OpenMeetings:
+    """What becomes of a removed member's open meetings: the admin removing them takes them over, or they are
+    called off with a reason the buyers read."""
+
+    HAND_OVER = "hand_over"
+    CANCEL = "cancel"
+
+
+def open_meetings_of(*, rep: User, exhibitor: Exhibitor):
+    """A rep's requests and meetings for the company that have not started yet."""
+    return Meeting.objects.filter(
+        exhibitor=exhibitor, rep=rep, status__in=LIVE, during__startswith__gt=timezone.now()
+    ).order_by("during")
+
+
+@transaction.atomic
+def team_member_remove(
+    *, exhibitor: Exhibitor, member_id: int, acting_user: User, open_meetings: str, reason: str = ""
+) -> dict[str, int]:
+    """Take someone off the team; from this moment they can do nothing with the company's meetings. Their open
+    meetings go to the admin removing them (whose own hours and meetings must leave room; those that cannot move
+    are called off) or are all called off, the buyers told why. Returns how many were handed over and called off."""
+    if open_meetings not in (OpenMeetings.HAND_OVER, OpenMeetings.CANCEL):
+        raise ValidationError(_("Choose what happens to their open meetings."))
+    reason = _bounded(reason)
+    if open_meetings == OpenMeetings.CANCEL and not reason:
+        raise ValidationError(_("Say why their meetings are cancelled: the buyers will read it."))
+    removed = exhibitor_services.team_member_remove(exhibitor=exhibitor, member_id=member_id, acting_user=acting_user)
+    _lock_people(removed.pk, acting_user.pk)  # no accept of theirs runs while their meetings change hands
+    handed_over: list[int] = []
+    if open_meetings == OpenMeetings.HAND_OVER:
+        handed_over = _hand_over(rep=removed, exhibitor=exhibitor, to=acting_user)
+    reason = reason or _("%(name)s has left the team and no colleague is free at this time.") % {
+        "name": removed.full_name or removed.email
+    }
+    called_off = 0
+    for meeting in open_meetings_of(rep=removed, exhibitor=exhibitor).select_related("market"):
+        called_off += _call_off_for_leaving(meeting, reason=reason)
+    # Their open hours ahead go too: nobody can book a person who is no longer on the team.
+    Availability.objects.filter(rep=removed, exhibitor=exhibitor, during__startswith__gt=timezone.now()).exclude(
+        meetings__status__in=LIVE
+    ).delete()
+    for meeting in Meeting.objects.filter(pk__in=handed_over):
+        notify.meeting_changed(meeting, "handed_over")
+    return {"handed_over": len(handed_over), "called_off": called_off}
+
+
+def _hand_over(*, rep: User, exhibitor: Exhibitor, to: User) -> list[int]:
+    """Give a rep's open meetings to a colleague: each window of open hours whole where the colleague's own hours
+    leave room, else each meeting into the colleague's own hours at that time. Returns the meetings moved."""
+    moved: list[int] = []
+    live = open_meetings_of(rep=rep, exhibitor=exhibitor)
+    for window in Availability.objects.filter(pk__in=live.values("availability_id")):
+        ids = list(live.filter(availability=window).values_list("pk", flat=True))
+        try:
+            with transaction.atomic():
+                _give(Meeting.objects.filter(pk__in=ids), to=to)
+                Availability.objects.filter(pk=window.pk).update(rep=to)
+            moved += ids
+            continue
+        except IntegrityError:
+            pass  # the colleague has hours of their own then: move meeting by meeting
+        for meeting in Meeting.objects.filter(pk__in=ids):
+            home = Availability.objects.filter(rep=to, exhibitor=exhibitor, during__contains=meeting.during).first()
+            if home is None:
+                continue
+            try:
+                with transaction.atomic():
+                    _give(Meeting.objects.filter(pk=meeting.pk), to=to, window=home)
+                moved.append(meeting.pk)
+            except IntegrityError:
+                continue  # the colleague meets someone else then: called off by the caller
+    return moved
+
+
+def _give(meetings, *, to: User, window: Availability | None = None) -> None:
+    changes = {"rep": to, "version": F("version") + 1, "sequence": F("sequence") + 1, "updated_at": timezone.now()}
+    if window is not None:
+        changes |= {"availability": window, "place": window.place, "place_detail": window.place_detail}
+    meetings.update(**changes)
+
+
+def _call_off_for_leaving(meeting: Meeting, *, reason: str) -> int:
+    """Cancel a meeting (or decline a request) of a rep who left, telling the buyer why."""
+    accepted = meeting.status == Status.ACCEPTED
+    changes = {"reason": reason, "closed_because": ClosedBecause.REP_LEFT}
+    if accepted:
+        changes |= {"status": Status.CANCELLED, "sequence": F("sequence") + 1}
+    else:
+        changes |= {"status": Status.DECLINED}
+    try:
+        _swap(meeting, meeting.version, Q(status=meeting.status), **changes)
+    except StaleAction:
+        return 0
+    meeting.refresh_from_db()
+    _tell_closed(meeting, "cancelled" if accepted else "declined")
+    return 1
+
+
+# Each move emails both sides a new calendar file: a meeting moves at most this often (`sequence` counts them).
+MOVES_PER_MEETING = 5
 
 # A rep may check a meeting in a little before its start: people arrive early at a booth.
 CHECK_IN_EARLY = timedelta(minutes=15)

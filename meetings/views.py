@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, TeamRole
+from filmart.converters import parse_id
 from filmart.models import Market
 from filmart.selectors import market_for_request
 from matchmaking.models import BuyerProfile
@@ -51,10 +52,8 @@ def _first_useful_day(days: list[date], market: Market) -> date | None:
 
 
 def _version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return -1  # matches no row: answered as a stale page
+    version = parse_id(request.POST.get("version"))
+    return -1 if version is None else version  # -1 matches no row: answered as a stale page
 
 
 def _start(request: HttpRequest):
@@ -210,9 +209,9 @@ def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
     """A rep offers a matching buyer one of their own slots."""
     market = _market(request)
     membership = _membership(request, market)
-    profile = get_object_or_404(BuyerProfile.objects.select_related("user"), pk=buyer_id)
-    if membership is None:
+    if membership is None or not selectors.buyer_invitable(exhibitor=membership.exhibitor, buyer_id=buyer_id):
         raise Http404
+    profile = get_object_or_404(BuyerProfile.objects.select_related("user"), pk=buyer_id)
     exhibitor = membership.exhibitor
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,7 @@
 """The outbox: every email is a row first, then a delivery over SMTP that a worker retries until it lands."""
 
 import logging
+import re
 import smtplib
 import time
 from datetime import timedelta
@@ -15,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from filmart.validators import single_line
 from notifications.models import OutboundEmail, OutboundStatus
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,16 @@ STUCK_AFTER = timedelta(minutes=10)
 # Less than beat's minute between sweeps, so sweeps seldom overlap (they may; claims keep that safe).
 SWEEP_BUDGET = timedelta(seconds=45)
 DELIVERY_MAILER = "smtp"
+
+
+# Everything after a link's host: paths and queries are where one-time keys travel.
+_LINK_PATH = re.compile(r"(?P<origin>\bhttps?://[^/\s\"'<>]+)[^\s\"'<>]*", re.IGNORECASE)
+
+
+def links_masked(text: str) -> str:
+    """The text with every link cut to its site ("https://meet.filmart.example/…"), for people who may read
+    the mail the app sent but not use the keys in it."""
+    return _LINK_PATH.sub(lambda match: f"{match['origin']}/…", text or "")
 
 
 def _html_alternative(message: EmailMessage) -> str:
@@ -36,20 +48,31 @@ def _html_alternative(message: EmailMessage) -> str:
 
 
 def _row(message: EmailMessage, *, key: str | None, topic: str, kind: str, due_at) -> OutboundEmail:
-    mime = message.message()
-    return OutboundEmail(
+    """The outbox row of a message. A subject made from people's names (stored before names were checked, or
+    from elsewhere) is made one line; a message that still cannot be written (a stored address with a line
+    break in it) becomes a failed row saying why, so the change that sends it, and the rest of a batch, go on."""
+    message.subject = single_line(str(message.subject))
+    row = OutboundEmail(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
-        recipients=list(message.recipients()),
-        subject=str(message.subject)[:255],
+        recipients=[str(recipient) for recipient in message.recipients()],
+        subject=message.subject[:255],
         body_text=message.body if message.content_subtype != "html" else "",
         body_html=_html_alternative(message),
-        # SMTP's line ending: smtplib sends bytes as they are, and a server reads lines by CRLF.
-        raw_message=mime.as_bytes(policy=mime.policy.clone(linesep="\r\n")),
         key=key,
         topic=topic,
         kind=kind,
         next_attempt_at=due_at or timezone.now(),
     )
+    try:
+        mime = message.message()
+        # SMTP's line ending: smtplib sends bytes as they are, and a server reads lines by CRLF.
+        row.raw_message = mime.as_bytes(policy=mime.policy.clone(linesep="\r\n"))
+    except (ValueError, TypeError, UnicodeError) as exc:  # BadHeaderError is a ValueError
+        logger.warning("Outbound email %r cannot be written: %s", row.subject, exc)
+        row.raw_message = b""
+        row.status = OutboundStatus.FAILED
+        row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+    return row
 
 
 def outbound_email_queue(
@@ -69,7 +92,7 @@ def outbound_email_queue(
         if key is None:
             raise
         return None
-    if row.next_attempt_at <= now:
+    if row.status == OutboundStatus.PENDING and row.next_attempt_at <= now:
         transaction.on_commit(lambda: _enqueue(row.pk))
     return row
 
@@ -119,7 +142,7 @@ class _Smtp:
             self.backend = backend
         try:
             self.backend.connection.sendmail(row.from_email, row.recipients, bytes(row.raw_message))
-        except (smtplib.SMTPException, OSError):
+        except (smtplib.SMTPException, OSError, ValueError):
             self.close()  # the session may be broken; the next message opens a new one
             raise
 
@@ -148,8 +171,9 @@ def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None, now=None) -> b
         finally:
             if own_session:
                 smtp.close()
-    except (smtplib.SMTPException, OSError) as exc:
-        permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused)
+    except (smtplib.SMTPException, OSError, ValueError) as exc:
+        # A refused address, or one smtplib cannot even encode (ValueError), will not improve with retries.
+        permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused | ValueError)
         give_up = permanent or row.attempts >= MAX_ATTEMPTS
         OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.SENDING).update(
             status=OutboundStatus.FAILED if give_up else OutboundStatus.PENDING,

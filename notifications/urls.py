@@ -4,5 +4,5 @@ from notifications import views
 
 urlpatterns = [
     path("", views.mailbox, name="mailbox"),
-    path("<int:pk>/", views.mailbox_message, name="mailbox_message"),
+    path("<id:pk>/", views.mailbox_message, name="mailbox_message"),
 ]

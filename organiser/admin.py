@@ -12,6 +12,8 @@ class ExportAdmin(admin.ModelAdmin):
     search_fields = ["requested_by__email", "error"]
     list_select_related = ["requested_by"]
     date_hierarchy = "created_at"
+    # The file is private (no URL): the console's download view streams it to staff.
+    exclude = ["file"]
 
     def has_add_permission(self, request):
         return False

@@ -2,14 +2,21 @@
 
 Rows are read in chunks and written as they come (Excel in openpyxl's write-only mode), so memory stays flat
 however large the market; progress is saved every chunk for the page that polls it.
+
+The files hold buyers' names and emails: they go to private storage (no URL serves it) under a random name,
+the staff-only download view streams them, and the organiser sweep deletes them after the market's
+`export_retention_days`. Every cell goes through `spreadsheet_cell`, so text typed by a buyer or an
+exhibitor never becomes a live formula in an organiser's spreadsheet.
 """
 
 import csv
 import io
+import logging
+import secrets
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.files import File
@@ -20,12 +27,17 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
 from filmart.models import Market
+from filmart.spreadsheets import spreadsheet_cell
 from matchmaking.models import BuyerProfile
 from meetings.models import Meeting
 from meetings.timekeeping import day_range, market_zone
 from organiser.models import Export, ExportFormat, ExportKind, ExportStatus
 
+logger = logging.getLogger(__name__)
+
 CHUNK = 1000
+# Without a current market to say otherwise, export files are kept this long.
+RETENTION_DAYS_DEFAULT = 7
 
 
 @dataclass(frozen=True)
@@ -165,7 +177,7 @@ def _write_csv(handle, columns: list[Column], rows: Iterable, progress) -> None:
     writer = csv.writer(text)
     writer.writerow([str(column.header) for column in columns])
     for count, row in enumerate(rows, start=1):
-        writer.writerow([column.value(row) for column in columns])
+        writer.writerow([spreadsheet_cell(column.value(row)) for column in columns])
         progress(count)
     text.flush()
     text.detach()
@@ -178,7 +190,7 @@ def _write_xlsx(handle, columns: list[Column], rows: Iterable, progress) -> None
     sheet = workbook.create_sheet()
     sheet.append([str(column.header) for column in columns])
     for count, row in enumerate(rows, start=1):
-        sheet.append([column.value(row) for column in columns])
+        sheet.append([spreadsheet_cell(column.value(row)) for column in columns])
         progress(count)
     workbook.save(handle)
 
@@ -204,8 +216,8 @@ def export_build(*, pk: int) -> bool:
         with tempfile.TemporaryFile() as handle, translation.override(language):
             writer(handle, columns, rows.iterator(chunk_size=CHUNK), progress)
             handle.seek(0)
-            stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-            export.file.save(f"{export.kind}-{stamp}.{export.file_format}", File(handle), save=False)
+            # A name nobody can guess; people download it under export_download_name's.
+            export.file.save(f"{secrets.token_urlsafe(16)}.{export.file_format}", File(handle), save=False)
         Export.objects.filter(pk=pk).update(
             file=export.file.name, status=ExportStatus.DONE, done_rows=total, finished_at=timezone.now()
         )
@@ -213,3 +225,30 @@ def export_build(*, pk: int) -> bool:
         Export.objects.filter(pk=pk).update(status=ExportStatus.FAILED, error=str(error)[:2000])
         raise
     return True
+
+
+def export_download_name(*, export: Export, market: Market | None) -> str:
+    """The name a download is saved under: what and when it was asked for, in market time."""
+    zone = market_zone(market) if market else timezone.get_current_timezone()
+    stamp = export.created_at.astimezone(zone).strftime("%Y%m%d-%H%M%S")
+    return f"{export.kind}-{stamp}.{export.file_format}"
+
+
+def exports_expire(*, market: Market | None, now: datetime | None = None) -> int:
+    """Delete the files of exports finished more than the market's `export_retention_days` ago, and mark them
+    expired. Safe to run twice at once: deleting a file that is gone does nothing, and the status changes by
+    compare-and-swap."""
+    days = market.export_retention_days if market else RETENTION_DAYS_DEFAULT
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    due = Export.objects.filter(status=ExportStatus.DONE, finished_at__lt=cutoff).values_list("pk", "file")
+    storage = Export._meta.get_field("file").storage
+    expired = 0
+    for pk, name in due:
+        try:
+            if name:
+                storage.delete(name)
+        except OSError:  # one file that cannot be deleted now must not keep the others; the next sweep retries
+            logger.warning("Could not delete export file %s", name, exc_info=True)
+            continue
+        expired += Export.objects.filter(pk=pk, status=ExportStatus.DONE).update(status=ExportStatus.EXPIRED, file="")
+    return expired

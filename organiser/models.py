@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from filmart.storage import private_storage_get
+
 
 class ExportKind(models.TextChoices):
     MEETINGS = "meetings", _("Meetings")
@@ -20,6 +22,7 @@ class ExportStatus(models.TextChoices):
     RUNNING = "running", _("Being written")
     DONE = "done", _("Ready")
     FAILED = "failed", _("Failed")
+    EXPIRED = "expired", _("Deleted")  # the file, after the market's export_retention_days
 
 
 class Export(models.Model):
@@ -31,7 +34,8 @@ class Export(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=ExportStatus.choices, default=ExportStatus.QUEUED)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     done_rows = models.PositiveIntegerField(_("rows written"), default=0)
-    file = models.FileField(_("file"), upload_to="exports/", blank=True)
+    # Private storage under a random name: the file holds buyers' names and emails (see organiser.exports).
+    file = models.FileField(_("file"), upload_to="exports/", storage=private_storage_get, blank=True)
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")

@@ -18,8 +18,11 @@ def announcement_write(pk: int) -> None:
 
 @shared_task(ignore_result=True)
 def organiser_sweep() -> None:
-    """Start exports and announcements that could not be handed to a worker when they were asked for."""
+    """Start exports and announcements that could not be handed to a worker when they were asked for, and
+    delete export files past the market's retention."""
+    from filmart.selectors import market_current
     from organiser import announcements
 
     exports.exports_waiting_publish()
     announcements.announcements_waiting_publish()
+    exports.exports_expire(market=market_current())

@@ -1,32 +1,20 @@
 """The organisers' console: staff only, and 404 (not 403) to everyone else, like every private page here."""
 
 from datetime import date
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.decorators import staff_only
 from filmart.selectors import market_for_request
 from meetings.timekeeping import market_days
 from organiser import announcements, exports, selectors
 from organiser.forms import AnnouncementForm, ExportForm
 from organiser.models import Announcement, Export, ExportStatus
-
-
-def staff_only(view):
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 @require_GET
@@ -79,14 +67,23 @@ def export_list(request: HttpRequest) -> HttpResponse:
 def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """One export's row; htmx polls it until the file is ready."""
     export = get_object_or_404(Export, pk=pk)
-    return render(request, "organiser/exports.html#export-row", {"export": export})
+    context = {"export": export, "market": market_for_request(request)}
+    return render(request, "organiser/exports.html#export-row", context)
 
 
 @require_GET
 @staff_only
 def export_download(request: HttpRequest, pk: int) -> FileResponse:
-    export = get_object_or_404(Export, pk=pk, status=ExportStatus.DONE)
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1])
+    """The file from private storage, to staff only; an expired export's file is gone (404)."""
+    export = get_object_or_404(Export.objects.exclude(file=""), pk=pk, status=ExportStatus.DONE)
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    filename = exports.export_download_name(export=export, market=market_for_request(request))
+    response = FileResponse(handle, as_attachment=True, filename=filename)
+    response["Cache-Control"] = "private, no-store"  # buyers' names and emails: no copy in any cache
+    return response
 
 
 @require_http_methods(["GET", "POST"])

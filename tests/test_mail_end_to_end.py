@@ -30,7 +30,7 @@ def test_a_booking_reaches_both_people_with_a_calendar_invitation(
         calendar = icalendar.Calendar.from_ical(part.get_content())
         (event,) = calendar.walk("VEVENT")
         assert str(calendar["method"]) == "REQUEST"
-        assert str(event["uid"]) == f"meeting-{meeting.pk}@filmart" and int(event["sequence"]) == 0
+        assert str(event["uid"]) == meeting.ical_uid and int(event["sequence"]) == 0
         assert event.decoded("dtstart") == at(market, 10) and event.decoded("dtend") == at(market, 10, 30)
     sent = OutboundEmail.objects.exclude(kind__in=["reminder", "followup"])
     assert {row.status for row in sent} == {OutboundStatus.SENT} and sent.count() == 3

@@ -150,7 +150,7 @@ def test_the_calendar_feed_holds_only_its_owner_meetings_and_can_be_reset(client
     client.logout()
     response = client.get(reverse("calendar_feed", args=[token]))
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
-    assert [str(e["uid"]) for e in events] == [f"meeting-{mine.pk}@filmart"]
+    assert [str(e["uid"]) for e in events] == [mine.ical_uid]
     client.force_login(buyer)
     client.post(reverse("calendar_settings"))
     client.logout()

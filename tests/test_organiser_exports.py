@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Exports go to private storage (tests/security/test_private_exports.py): this test's own folder too.
+    private = {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
 
 
 @pytest.fixture

@@ -221,7 +221,10 @@ def test_admin_invites_a_colleague_who_joins_with_that_address(client, company):
 
     colleague = UserFactory(email="new.rep@pearl.example")
     client.force_login(colleague)
-    assert client.get(link).url == reverse("workspace_home")
+    page = client.get(link)  # says what joining means; only the button joins
+    assert "Join the Pearl River Pictures team?" in page.content.decode()
+    assert not TeamMember.objects.filter(user=colleague).exists()
+    assert client.post(link).url == reverse("workspace_home")
     assert TeamMember.objects.get(user=colleague).exhibitor == company
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None
@@ -238,10 +241,11 @@ def test_only_admins_change_the_team_and_the_last_admin_stays(client, company):
     assert client.post(reverse("workspace_member_remove", args=[admin_membership.pk])).status_code == 404
 
     client.force_login(admin)
-    response = client.post(reverse("workspace_member_remove", args=[admin_membership.pk]), follow=True)
+    removal = {"open_meetings": "hand_over"}
+    response = client.post(reverse("workspace_member_remove", args=[admin_membership.pk]), removal, follow=True)
     assert "needs at least one admin" in response.content.decode()
     rep_membership = TeamMember.objects.get(user=rep)
-    client.post(reverse("workspace_member_remove", args=[rep_membership.pk]))
+    client.post(reverse("workspace_member_remove", args=[rep_membership.pk]), removal)
     assert not TeamMember.objects.filter(user=rep).exists()
 
 

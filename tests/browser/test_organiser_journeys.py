@@ -19,8 +19,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path, monkeypatch):
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path))  # the worker process writes the export there too
+    settings.MEDIA_ROOT = tmp_path / "media"
+    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
+    # Exports go to private storage: the worker process writes them there, the live server streams them.
+    private = {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
+    monkeypatch.setenv("PRIVATE_ROOT", str(tmp_path / "private"))
 
 
 def new_page(browser, live_server, **viewport):

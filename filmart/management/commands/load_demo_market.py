@@ -1,6 +1,7 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
 
 from exhibitors.selectors import market_figures
 from filmart.demo import SCALES, demo_market_load
@@ -22,7 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale: str, **options):
         started = time.monotonic()
-        market = demo_market_load(scale=scale)
+        try:
+            market = demo_market_load(scale=scale)
+        except ImproperlyConfigured as refusal:
+            raise CommandError(str(refusal)) from refusal
         figures = market_figures(market=market)
         self.stdout.write(
             self.style.SUCCESS(

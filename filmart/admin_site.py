@@ -1,0 +1,52 @@
+"""The organisers' admin site: its sign-in is allauth's (rate limits, lockout, second factor), never Django's
+own form, and in production staff need a second factor before any admin page opens."""
+
+from functools import wraps
+
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy
+
+from accounts.decorators import second_factor_setup_redirect
+from accounts.selectors import staff_second_factor_missing
+
+
+class FilmartAdminSite(admin.AdminSite):
+    site_header = gettext_lazy("FILMART organiser admin")
+    site_title = gettext_lazy("FILMART admin")
+    index_title = gettext_lazy("Run the market")
+
+    def admin_view(self, view, cacheable=False):
+        guarded = super().admin_view(view, cacheable)
+
+        @wraps(guarded)
+        def inner(request: HttpRequest, *args, **kwargs):
+            # Signed-in people who are not staff find nothing here, as with anything that is not theirs.
+            if request.user.is_authenticated and not (request.user.is_active and request.user.is_staff):
+                raise Http404
+            return guarded(request, *args, **kwargs)
+
+        return inner
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return super().has_permission(request) and not staff_second_factor_missing(request.user)
+
+    def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        """Django's admin sign-in form would skip allauth: anyone not signed in is sent to allauth's page
+        instead, whatever they post here; signed-in people who are not staff find nothing (404)."""
+        destination = request.GET.get(REDIRECT_FIELD_NAME, "")
+        if not url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()}):
+            destination = ""
+        destination = destination or reverse("admin:index", current_app=self.name)
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(destination, reverse("account_login"))
+        if not (user.is_active and user.is_staff):
+            raise Http404
+        if staff_second_factor_missing(user):
+            return second_factor_setup_redirect(request)
+        return HttpResponseRedirect(destination)

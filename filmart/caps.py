@@ -1,0 +1,52 @@
+"""Caps on what one person's clicks may send (every request, invitation and team invitation is someone's email).
+
+Counted from the rows the actions leave (withdrawn ones included, so withdrawing and asking again does not
+reset the count), under the caller's lock on the person, so two clicks at once cannot both slip under a cap.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+@dataclass(frozen=True)
+class Cap:
+    limit: int
+    window: timedelta
+    period: Promise  # "in the last hour", in the reader's language
+
+
+def per_hour(limit: int) -> Cap:
+    return Cap(limit, timedelta(hours=1), gettext_lazy("in the last hour"))
+
+
+def per_day(limit: int) -> Cap:
+    return Cap(limit, timedelta(days=1), gettext_lazy("in the last 24 hours"))
+
+
+def cap_enforce(*, rows: QuerySet, caps: list[Cap], what: Promise, zone: ZoneInfo, now: datetime | None = None) -> None:
+    """Refuse, saying until when, once `rows` (with a `created_at`) reach any of the caps. `what` names the rows
+    in a sentence: "meeting requests"."""
+    now = now or timezone.now()
+    for cap in caps:
+        recent = rows.filter(created_at__gt=now - cap.window).order_by("created_at")
+        used = recent.count()
+        if used < cap.limit:
+            continue
+        # Room for one more once enough of the oldest counted have left the window.
+        frees_at = recent.values_list("created_at", flat=True)[used - cap.limit] + cap.window
+        raise ValidationError(
+            _(
+                "You have sent %(count)s %(what)s %(period)s, the most the market allows. "
+                "You can send more from %(time)s (market time)."
+            )
+            % {"count": used, "what": what, "period": cap.period, "time": frees_at.astimezone(zone).strftime("%H:%M")},
+            code="cap",
+        )
