@@ -35,6 +35,10 @@ class FilmartAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and not staff_second_factor_missing(request.user)
 
+    def password_change(self, request: HttpRequest, extra_context=None) -> HttpResponse:
+        # allauth's page, with its rate limit, rather than the admin's own form.
+        return HttpResponseRedirect(reverse("account_change_password"))
+
     def login(self, request: HttpRequest, extra_context=None) -> HttpResponse:
         """Django's admin sign-in form would skip allauth: anyone not signed in is sent to allauth's page
         instead, whatever they post here; signed-in people who are not staff find nothing (404)."""

@@ -111,8 +111,8 @@ def buyer_profile(request: HttpRequest) -> HttpResponse:
             messages.warning(
                 request,
                 _(
-                    "You changed your company's name, type or country, so the organisers verify your company "
-                    "again. Until they have, you cannot request meetings."
+                    "You changed your company's name, type or country, so the organisers will verify your "
+                    "company again. Until they have, you cannot request meetings."
                 ),
             )
         return redirect("matches")

@@ -105,7 +105,7 @@ class MemberRemovalForm(forms.Form):
     open_meetings = forms.ChoiceField(
         label=_("Their open meetings and requests"),
         choices=[
-            ("hand_over", _("Hand them to me: I meet the buyers instead, at the same times")),
+            ("hand_over", _("Hand them to me: I will meet the buyers instead, at the same times")),
             ("cancel", _("Cancel them, telling the buyers why")),
         ],
         initial="hand_over",
@@ -116,7 +116,7 @@ class MemberRemovalForm(forms.Form):
         required=False,
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Needed when you cancel. Meetings that cannot be handed to you are cancelled with it too."),
+        help_text=_("Needed when you cancel. Meetings that cannot be handed to you are cancelled too, with this reason."),
     )
 
     def clean(self):

@@ -80,7 +80,7 @@ def _bounded(text: str) -> str:
     text = (text or "").strip()
     if len(text) > MESSAGE_MAX_LENGTH:
         raise ValidationError(
-            _("Keep it under %(limit)s characters; this one has %(length)s.")
+            _("Keep it to %(limit)s characters at most; this one has %(length)s.")
             % {"limit": MESSAGE_MAX_LENGTH, "length": len(text)}
         )
     return text
@@ -231,8 +231,8 @@ def _refuse_request_flood(*, buyer: User, exhibitor: Exhibitor) -> None:
     if waiting >= market.open_requests_per_exhibitor:
         raise ValidationError(
             _(
-                "You already have %(count)s requests waiting for %(exhibitor)s's answer. Wait for one, or "
-                "withdraw one, before asking again."
+                "You already have %(count)s requests waiting for an answer from %(exhibitor)s. Wait for an "
+                "answer, or withdraw a request, before asking again."
             )
             % {"count": waiting, "exhibitor": exhibitor.name},
             code="cap",

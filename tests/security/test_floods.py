@@ -72,7 +72,7 @@ def test_open_requests_to_one_exhibitor_are_capped(buyer, rep, exhibitor, market
     market.save()
     first = ask(buyer, rep, exhibitor, market, 10)
     ask(buyer, rep, exhibitor, market, 10, 30)
-    with pytest.raises(ValidationError, match="already have 2 requests waiting for Jade Pictures's answer"):
+    with pytest.raises(ValidationError, match="already have 2 requests waiting for an answer from Jade Pictures"):
         ask(buyer, rep, exhibitor, market, 11)
     services.meeting_withdraw(meeting_id=first.pk, version=first.version, user=buyer)
     assert ask(buyer, rep, exhibitor, market, 11).pk  # one fewer waiting: room again

@@ -59,7 +59,7 @@ def test_reasons_have_a_bound_and_nothing_changes_past_it(client_500s_as_respons
         {"version": meeting.version, "reason": "x" * (MESSAGE_MAX_LENGTH + 1)},
         follow=True,
     )
-    assert f"Keep it under {MESSAGE_MAX_LENGTH} characters" in response.content.decode()
+    assert f"Keep it to {MESSAGE_MAX_LENGTH} characters at most" in response.content.decode()
     assert Meeting.objects.get(pk=meeting.pk).status == Status.ACCEPTED
 
 

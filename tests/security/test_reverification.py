@@ -23,7 +23,7 @@ def test_changing_what_was_verified_sends_the_buyer_back_to_the_queue(client, fi
     BuyerProfile.objects.filter(user=buyer).update(company="Siam Media")
     client.force_login(buyer)
     response = client.post(reverse("buyer_profile"), {**PROFILE, field: value}, follow=True)
-    assert "the organisers verify your company again" in response.content.decode()
+    assert "the organisers will verify your company again" in response.content.decode()
     profile = BuyerProfile.objects.get(user=buyer)
     assert (profile.verification, profile.verified_at, getattr(profile, field)) == (Verification.PENDING, None, value)
     assert "verify your company before you can request meetings" in services.buyer_may_request(
