@@ -116,7 +116,9 @@ class MemberRemovalForm(forms.Form):
         required=False,
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Needed when you cancel. Meetings that cannot be handed to you are cancelled too, with this reason."),
+        help_text=_(
+            "Needed when you cancel. Meetings that cannot be handed to you are cancelled too, with this reason."
+        ),
     )
 
     def clean(self):

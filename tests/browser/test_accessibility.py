@@ -1,64 +1,55 @@
-"""Every main page, as each kind of user sees it: axe-core finds no serious or critical WCAG 2.2 AA problem,
-the page fits a 390 px phone without scrolling sideways, and screenshots at 390 and 1280 px are kept in
-test-artifacts/screenshots/ for people to look at."""
+"""Every page each kind of user can reach by following links, found by a crawl from their home page: axe-core
+finds no serious or critical WCAG 2.2 AA problem at 1280 px, the page fits a 390 px phone without scrolling
+sideways, and screenshots at both widths are kept in test-artifacts/screenshots/ for people to look at."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from exhibitors.models import Title
 from filmart.demo_accounts import DEMO_PASSWORD
-from meetings.models import Meeting, Status
 from tests.browser.conftest import screenshot, sign_in
+from tests.browser.crawl import Crawl, file_name
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-WIDTHS = (1280, 390)
+WIDE = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# Kinds of page per role: enough to keep the run short, more than any role reaches today.
+PAGE_LIMIT = 60
+
+# Pages each crawl must reach (URL pattern names): if a link to one of them goes missing the crawl would
+# silently check less, so the test says so instead.
+MUST_REACH = {
+    "visitor": {"home", "account_login", "account_signup", "account_reset_password"},
+    "buyer": {
+        "directory",
+        "exhibitor",
+        "catalogue",
+        "title",
+        "meeting_book",
+        "agenda",
+        "meeting_detail",
+        "meeting_requests",
+        "matches",
+        "shortlist",
+        "account_settings",
+    },
+    "rep": {
+        "workspace_home",
+        "workspace_profile",
+        "workspace_team",
+        "workspace_title",
+        "workspace_rights_edit",
+        "team_agenda",
+        "meeting_hours",
+        "meeting_invite",
+    },
+    "organiser": {"organiser_console", "organiser_exports", "organiser_announcements", "admin:index"},
+}
 
 
-def pages_of(role: str, market) -> dict[str, str]:
-    """Name -> address of the pages each kind of user works with."""
-    if role == "visitor":
-        return {
-            "home": "/",
-            "password-reset": "/accounts/password/reset/",
-            "sign-in": "/accounts/login/",
-            "sign-up": "/accounts/signup/",
-        }
-    if role == "buyer":
-        meeting = Meeting.objects.filter(buyer__email="buyer@example.com", status=Status.ACCEPTED).first()
-        title = Title.objects.filter(original_language="zh").order_by("pk").first()
-        return {
-            "buyer-home": "/",
-            "directory": "/exhibitors/?q=drama",
-            "catalogue": "/titles/?genre=drama",
-            "exhibitor": "/exhibitors/tencent/",
-            "title": f"/titles/{title.slug}/",
-            "slot-picker": "/meetings/book/tencent/",
-            "agenda": "/meetings/",
-            "timetable": f"/meetings/?view=timetable&day={market.starts_on.isoformat()}",
-            "requests": "/meetings/requests/",
-            "meeting": f"/meetings/{meeting.pk}/",
-            "matches": "/matches/",
-            "shortlist": "/shortlist/",
-            "settings": "/account/settings/",
-        }
-    if role == "rep":
-        return {
-            "manage": "/manage/",
-            "rep-agenda": "/meetings/",
-            "team-calendar": "/meetings/team/",
-            "open-hours": "/meetings/hours/",
-        }
-    return {
-        "console": "/organiser/",
-        "exports": "/organiser/exports/",
-        "announcements": "/organiser/announcements/",
-    }
-
-
-def serious_problems(page) -> list[str]:
-    result = Axe().run(page, options=AXE_OPTIONS)
+def serious_problems(axe: Axe, page) -> list[str]:
+    result = axe.run(page, options=AXE_OPTIONS)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {[n['target'] for n in violation['nodes']]}"
         for violation in result.response["violations"]
@@ -67,32 +58,57 @@ def serious_problems(page) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "role, email",
+    "role, email, start",
     [
-        ("visitor", None),
-        ("buyer", "buyer@example.com"),
-        ("rep", "rep@example.com"),
-        ("organiser", "organiser@example.com"),
+        ("visitor", None, ["/"]),
+        ("buyer", "buyer@example.com", ["/"]),
+        ("rep", "rep@example.com", ["/"]),
+        ("organiser", "organiser@example.com", ["/", "/organiser/"]),
     ],
 )
-def test_main_pages_are_accessible_and_fit_a_phone(browser, live_server, demo_market, role, email):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": WIDTHS[0], "height": 900})
+def test_every_page_reached_is_accessible_and_fits_a_phone(browser, live_server, demo_market, role, email, start):
+    context = browser.new_context(base_url=live_server.url, viewport=WIDE)
     page = context.new_page()
     page.set_default_timeout(15_000)
     if email:
         sign_in(page, email, DEMO_PASSWORD)
         page.wait_for_url("**/")
-    problems, too_wide = {}, {}
-    for name, address in pages_of(role, demo_market).items():
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900 if width > 400 else 844})
-            response = page.goto(address)
-            assert response.ok and response.url.endswith(address), f"{address}: {response.status} {response.url}"
-            if width == WIDTHS[0] and (found := serious_problems(page)):
-                problems[address] = found
-            if width == 390 and (scroll := page.evaluate("document.documentElement.scrollWidth")) > 390:
-                too_wide[address] = scroll
-            screenshot(page, f"{name}-{width}")
+    axe = Axe()
+    crawl = Crawl(origin=live_server.url, start=start, limit=PAGE_LIMIT)
+    problems, too_wide, broken = {}, {}, {}
+    for address in crawl:
+        page.set_viewport_size(WIDE)
+        response = page.goto(address)
+        if not response.ok:
+            broken[address] = response.status
+            continue
+        # A redirect (to sign in, to reauthenticate) may land on a kind of page already checked.
+        if (kind := crawl.arrive(page.url)) is None:
+            continue
+        crawl.offer_links(page, found_on=address)
+        if found := serious_problems(axe, page):
+            problems[address] = found
+        screenshot(page, f"{file_name(role, kind)}-1280")
+        page.set_viewport_size(PHONE)
+        if (scroll := page.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
+            too_wide[address] = scroll
+        screenshot(page, f"{file_name(role, kind)}-390")
     context.close()
-    assert not problems, problems
-    assert not too_wide, f"pages that scroll sideways at 390 px: {too_wide}"
+
+    reached = {address: name for address, name in crawl.reached.values()}
+    missing = MUST_REACH[role] - set(reached.values())
+    failures = {
+        "serious or critical axe problems": problems,
+        "pages that scroll sideways at 390 px (scrollWidth)": too_wide,
+        "links that lead to an error": broken,
+        "malformed links (page, link)": crawl.malformed,
+        "pages the crawl did not reach": sorted(missing),
+    }
+    if any(failures.values()):
+        pytest.fail(
+            "\n".join(
+                [f"{role}: {len(reached)} kinds of page reached: {sorted(reached)}"]
+                + [f"{what}: {found}" for what, found in failures.items() if found]
+            ),
+            pytrace=False,
+        )
