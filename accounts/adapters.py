@@ -7,6 +7,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from accounts.models import Role
+from accounts.selectors import address_held_by_another
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -23,6 +24,14 @@ class AccountAdapter(DefaultAccountAdapter):
         site = get_current_site(allauth_context.request)
         named_site = SimpleNamespace(name=settings.SITE_NAME, domain=site.domain)
         super().send_mail(template_prefix, email, {"current_site": named_site, **context})
+
+    def send_confirmation_mail(self, request, emailconfirmation, signup) -> None:
+        # Someone adding an address that another account already holds: nothing is mailed to it (the page says
+        # the same either way, so nobody learns whose address it is), or anyone could mail anyone from here.
+        address = emailconfirmation.email_address
+        if not signup and address_held_by_another(email=address.email, user_id=address.user_id):
+            return
+        super().send_confirmation_mail(request, emailconfirmation, signup)
 
     def get_email_verification_redirect_url(self, email_address):
         return reverse("home")

@@ -324,9 +324,10 @@ def invitation_accept(*, token: str, user: User) -> JoinOutcome:
 @transaction.atomic
 def invitation_withdraw(*, exhibitor: Exhibitor, invitation_id: int, acting_user: User) -> None:
     _require_admin(exhibitor, acting_user)
-    Invitation.objects.filter(
-        exhibitor=exhibitor, pk=invitation_id, accepted_at__isnull=True, withdrawn_at__isnull=True
-    ).update(withdrawn_at=timezone.now())
+    invitations = Invitation.objects.filter(exhibitor=exhibitor, pk=invitation_id)
+    if not invitations.exists():
+        raise Invitation.DoesNotExist  # another company's: as if it did not exist
+    invitations.filter(accepted_at__isnull=True, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
 
 
 @transaction.atomic

@@ -260,7 +260,7 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     membership = _require_membership(request)
     try:
         services.invitation_withdraw(exhibitor=membership.exhibitor, invitation_id=pk, acting_user=request.user)
-    except PermissionDenied as exc:
+    except (PermissionDenied, Invitation.DoesNotExist) as exc:
         raise Http404 from exc
     messages.success(request, _("Invitation withdrawn."))
     return redirect("workspace_team")

@@ -14,5 +14,5 @@ urlpatterns = [
     path("team/", workspace.team, name="workspace_team"),
     # team/<id:pk>/remove/ is meetings.team_views (removing a rep moves their meetings): see meetings/urls.py
     path("team/invitations/<id:pk>/withdraw/", workspace.invitation_withdraw, name="workspace_invitation_withdraw"),
-    path("join/<str:token>/", workspace.join, name="workspace_join"),
+    path("join/<token:token>/", workspace.join, name="workspace_join"),
 ]

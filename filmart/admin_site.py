@@ -3,16 +3,19 @@ own form, and in production staff need a second factor before any admin page ope
 
 from functools import wraps
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.decorators import second_factor_setup_redirect
 from accounts.selectors import staff_second_factor_missing
+from filmart.converters import parse_id
 
 
 class FilmartAdminSite(admin.AdminSite):
@@ -28,6 +31,9 @@ class FilmartAdminSite(admin.AdminSite):
             # Signed-in people who are not staff find nothing here, as with anything that is not theirs.
             if request.user.is_authenticated and not (request.user.is_active and request.user.is_staff):
                 raise Http404
+            if _selection_is_not_ids(request):
+                messages.error(request, _("Tick the items to act on in the list, then choose the action."))
+                return HttpResponseRedirect(request.get_full_path())
             return guarded(request, *args, **kwargs)
 
         return inner
@@ -54,3 +60,11 @@ class FilmartAdminSite(admin.AdminSite):
         if staff_second_factor_missing(user):
             return second_factor_setup_redirect(request)
         return HttpResponseRedirect(destination)
+
+
+def _selection_is_not_ids(request: HttpRequest) -> bool:
+    """An admin action posted with a selection that names no rows (every model here has integer ids): Django's
+    admin would fail on it with a server error."""
+    if request.method != "POST" or "action" not in request.POST:
+        return False
+    return any(parse_id(value) is None for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))

@@ -11,10 +11,11 @@ class FilmartConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import register_converter
 
-        from filmart.converters import IdConverter
+        from filmart.converters import IdConverter, TokenConverter
 
-        # Before any app's URL conf is imported: they all name ids as <id:pk>.
+        # Before any app's URL conf is imported: they name ids as <id:pk> and secrets as <token:token>.
         register_converter(IdConverter, "id")
+        register_converter(TokenConverter, "token")
 
 
 class FilmartAdminConfig(admin_apps.AdminConfig):

@@ -17,6 +17,19 @@ class IdConverter:
         return str(value)
 
 
+class TokenConverter:
+    """A secret token in a path (calendar feeds, team invitations): what secrets.token_urlsafe makes. Anything
+    else, a NUL byte among it, names nothing and is a 404 before any query."""
+
+    regex = "[A-Za-z0-9_-]{1,128}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 def parse_id(value: object) -> int | None:
     """An id from a form or query string, by the same rule as the <id:...> converter; None for anything else
     ("²" is a digit to str.isdigit() but not to int(), and a 5,000-digit number is no bigint)."""

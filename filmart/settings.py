@@ -241,6 +241,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
+    # Adding an address mails it: at most this many a day per account, on top of one per address per 3 minutes.
+    "manage_email": "10/m/user,20/d/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff see every buyer's name, email and deal plans: in production the admin and the organisers' console open

@@ -4,7 +4,6 @@ from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
-from django.views.static import serve
 
 from filmart import views
 
@@ -34,4 +33,4 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 if settings.SERVE_MEDIA:
     # Uploaded posters and logos; in production a web server or object storage serves MEDIA_ROOT instead.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.media_file)]

@@ -1,12 +1,13 @@
 import json
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from exhibitors.selectors import market_figures, pavilions_with_counts
 from filmart.health import stack_health
@@ -55,3 +56,12 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     response = render(request, "service_worker.js", context, content_type="text/javascript")
     response["Cache-Control"] = "no-cache"  # a new version reaches browsers at their next visit
     return response
+
+
+def media_file(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded posters and logos, where the app serves them itself (development). A path the filesystem cannot
+    even look up (a 5,000-character name) is as missing as any other file."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as exc:
+        raise Http404 from exc

@@ -281,6 +281,9 @@ SELECT *, buyer_interested AND team_interested AS mutual,
     + CASE WHEN cardinality(language_hits) > 0 THEN 10 ELSE 0 END
     + CASE WHEN buyer_interested THEN 5 ELSE 0 END AS score
 FROM scored
+-- A team sees buyers its catalogue fits in some way, or who showed interest: never a list of everyone.
+WHERE cardinality(open_pairs) > 0 OR cardinality(kind_hits) > 0 OR cardinality(genre_hits) > 0
+    OR cardinality(language_hits) > 0 OR buyer_interested OR team_interested
 ORDER BY mutual DESC, score DESC, id
 LIMIT %(limit)s
 """

@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -93,9 +94,12 @@ def interest(request: HttpRequest) -> HttpResponse:
             },
         )
     destination = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()}):
-        destination = "/shortlist/"
-    return redirect(destination)
+    # A path on this site only: redirect() would take a bare word for a URL name (and fail on one it lacks).
+    if not destination.startswith("/") or not url_has_allowed_host_and_scheme(
+        destination, allowed_hosts={request.get_host()}
+    ):
+        destination = reverse("shortlist")
+    return HttpResponseRedirect(destination)
 
 
 @login_required

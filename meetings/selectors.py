@@ -228,3 +228,10 @@ def buyer_invitable(*, exhibitor: Exhibitor, buyer_id: int) -> bool:
     if Meeting.objects.filter(exhibitor=exhibitor, buyer__buyer_profile__pk=buyer_id).exists():
         return True
     return buyer_visible_to_team(exhibitor=exhibitor, buyer_id=buyer_id)
+
+
+def hours_entry_exists(*, user: User, exhibitor: Exhibitor | None, pk: int) -> bool:
+    """Whether `pk` is one of the user's own open-hours windows (a rep, at their company) or busy times."""
+    if exhibitor is not None:
+        return Availability.objects.filter(pk=pk, rep=user, exhibitor=exhibitor).exists()
+    return BusyTime.objects.filter(pk=pk, user=user).exists()

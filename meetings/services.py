@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, connection, transaction
 from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.db.models import F, Q
@@ -78,6 +79,7 @@ def _constraint_message(error: IntegrityError) -> str:
 def _bounded(text: str) -> str:
     """A message or reason as stored and mailed: trimmed, and refused when longer than an email should carry."""
     text = (text or "").strip()
+    ProhibitNullCharactersValidator()(text)  # PostgreSQL stores no NUL in text
     if len(text) > MESSAGE_MAX_LENGTH:
         raise ValidationError(
             _("Keep it to %(limit)s characters at most; this one has %(length)s.")

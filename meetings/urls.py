@@ -15,7 +15,7 @@ urlpatterns = [
     path("meetings/<id:pk>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<id:pk>/invite.ics", views.meeting_ics, name="meeting_ics"),
     path("meetings/<id:pk>/<slug:action>/", views.meeting_act, name="meeting_act"),
-    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("calendar/<token:token>.ics", views.calendar_feed, name="calendar_feed"),
     # In the exhibitor workspace's address space: removing a member hands over or cancels their meetings.
     path("manage/team/<id:pk>/remove/", team_views.team_member_remove, name="workspace_member_remove"),
 ]

@@ -398,8 +398,11 @@ def hours(request: HttpRequest) -> HttpResponse:
 @require_POST
 def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
     market = _market(request)
+    membership = _membership(request, market)
+    if not selectors.hours_entry_exists(user=request.user, exhibitor=membership and membership.exhibitor, pk=pk):
+        raise Http404  # someone else's hours or busy time: as if it did not exist
     try:
-        if _membership(request, market):
+        if membership:
             services.availability_remove(availability_id=pk, rep=request.user)
         else:
             services.busy_time_remove(busy_time_id=pk, user=request.user)
