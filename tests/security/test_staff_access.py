@@ -12,6 +12,7 @@ from accounts.models import User
 from notifications.models import OutboundEmail
 from organiser.permissions import ORGANISER_GROUP, organiser_group_sync
 from tests.factories import PASSWORD, UserFactory
+from tests.mail_processes import database_url
 from tests.test_settings import PRODUCTION_ENV, run_manage
 
 pytestmark = pytest.mark.django_db
@@ -81,11 +82,8 @@ def test_production_requires_staff_second_factor_and_refuses_demo_mode():
     assert result.returncode != 0 and "DEMO_MODE is refused in production" in result.stderr
 
 
-def test_production_refuses_to_load_the_demo_market(django_db_setup):
-    from django.db import connection
-
-    database_url = "postgres://{USER}@{HOST}:{PORT}/{NAME}".format(**{**connection.settings_dict, "HOST": "127.0.0.1"})
-    result = run_manage("load_demo_market", env={**PRODUCTION_ENV, "DATABASE_URL": database_url})
+def test_production_refuses_to_load_the_demo_market():
+    result = run_manage("load_demo_market", env={**PRODUCTION_ENV, "DATABASE_URL": database_url()})
     assert result.returncode != 0 and "refused in production" in result.stderr
     assert not User.objects.filter(email="organiser@example.com").exists()
 

@@ -1,5 +1,6 @@
 import time
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, scale: str, **options):
+        if settings.PRODUCTION:
+            raise CommandError("The demo market is refused in production: its logins' password is public.")
         started = time.monotonic()
         try:
             market = demo_market_load(scale=scale)
