@@ -4,20 +4,47 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV
 
+from exhibitors import services
 from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
 from exhibitors.resources import BoothResource, ExhibitorResource, TitleResource
-from exhibitors.services import exhibitors_reindex, titles_reindex
+
+# Every change made here to titles, rights rows and exhibitors (and to the regions and pavilions whose names
+# exhibitors' search documents carry) goes through exhibitors.services, which keeps search, facet counts and
+# rights coverage current (services.catalogue_changed), single edits and "delete selected" alike.
+
+
+class CompanyNamesMixin:
+    """Regions and pavilions: their names and codes feed their exhibitors' search documents and facet keys."""
+
+    def _exhibitor_ids(self, objects) -> list[int]:
+        return list(Exhibitor.objects.filter(**{f"{self.exhibitors_via}__in": objects}).values_list("pk", flat=True))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.catalogue_changed(exhibitor_ids=self._exhibitor_ids([obj]))
+
+    def delete_model(self, request, obj):
+        exhibitor_ids = self._exhibitor_ids([obj])  # read first: deleting a pavilion leaves them without one
+        super().delete_model(request, obj)
+        services.catalogue_changed(exhibitor_ids=exhibitor_ids)
+
+    def delete_queryset(self, request, queryset):
+        exhibitor_ids = self._exhibitor_ids(queryset)
+        super().delete_queryset(request, queryset)
+        services.catalogue_changed(exhibitor_ids=exhibitor_ids)
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(CompanyNamesMixin, admin.ModelAdmin):
+    exhibitors_via = "region"
     list_display = ["name", "code", "name_zh_hant", "name_zh_hans", "is_asean"]
     list_filter = ["is_asean"]
     search_fields = ["name", "code", "name_zh_hant", "name_zh_hans"]
 
 
 @admin.register(Pavilion)
-class PavilionAdmin(admin.ModelAdmin):
+class PavilionAdmin(CompanyNamesMixin, admin.ModelAdmin):
+    exhibitors_via = "pavilion"
     list_display = ["name", "market", "region", "hall", "is_debut"]
     list_filter = ["market", "is_debut", "hall"]
     search_fields = ["name", "name_zh_hant", "name_zh_hans"]
@@ -51,7 +78,13 @@ class ExhibitorAdmin(ImportExportModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        exhibitors_reindex(ids=[form.instance.pk])  # names and pavilion feed search and filters
+        services.catalogue_changed(exhibitor_ids=[form.instance.pk])  # names, region and pavilion feed search
+
+    def delete_model(self, request, obj):
+        services.exhibitors_delete(ids=[obj.pk])
+
+    def delete_queryset(self, request, queryset):
+        services.exhibitors_delete(ids=list(queryset.values_list("pk", flat=True)))
 
     @admin.display(description=_("titles"), ordering="title_total")
     def title_count(self, obj: Exhibitor) -> int:
@@ -98,7 +131,14 @@ class TitleAdmin(ImportExportModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        titles_reindex(ids=[form.instance.pk])  # facts and rights feed search and filters
+        # After the inline rights rows too: facts, rights and the company feed search, filters and matching.
+        services.catalogue_changed(title_ids=[form.instance.pk])
+
+    def delete_model(self, request, obj):
+        services.title_delete(title=obj)
+
+    def delete_queryset(self, request, queryset):
+        services.titles_delete(ids=list(queryset.values_list("pk", flat=True)))
 
 
 @admin.register(RightsAvailability)
@@ -110,9 +150,10 @@ class RightsAvailabilityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["title"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        titles_reindex(ids=[obj.title_id])
+        services.rights_save(title=obj.title, rights=obj, data=form.cleaned_data)
 
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        titles_reindex(ids=[obj.title_id])
+        services.rights_delete(rights=obj)
+
+    def delete_queryset(self, request, queryset):
+        services.rights_rows_delete(ids=list(queryset.values_list("pk", flat=True)))

@@ -279,7 +279,7 @@ class Title(models.Model):
     trailer_url = models.URLField(_("trailer link"), blank=True)
     search_document = SearchVectorField(null=True, editable=False)
     # "kind:series", "genre:drama", "language:th", "region:CN", "media:svod": what the catalogue filters and counts by,
-    # kept with the search document (services.titles_reindex) so one index serves every filter.
+    # kept with the search document (services.catalogue_changed) so one index serves every filter.
     facet_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -375,7 +375,7 @@ class RightsAvailability(models.Model):
 class MediumCoverage(models.Model):
     """Where a title's rights are open for one medium: all its rights rows for that medium merged into one.
 
-    Derived from RightsAvailability by services.titles_reindex, never edited. Territories are numbers
+    Derived from RightsAvailability by services.catalogue_changed, never edited. Territories are numbers
     (territory_number() in SQL) so that matching counts them with intarray's fast array operators instead of
     expanding every rights row into (medium, territory) pairs.
     """

@@ -5,11 +5,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
+from import_export.results import Result, RowResult
 
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, Title
-from exhibitors.services import exhibitors_reindex, titles_reindex
+from exhibitors.services import catalogue_changed
 from filmart.resources import MarketScopedResource, ReferenceWidget
 from filmart.selectors import market_current
+
+
+def _changed_ids(result: Result, **kwargs) -> list[int] | None:
+    """The rows a confirmed, clean import wrote (None when it wrote nothing: a preview, or a file with errors)."""
+    if kwargs.get("dry_run") or result.has_errors():
+        return None
+    written = {RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE, RowResult.IMPORT_TYPE_DELETE}
+    return [row.object_id for row in result.rows if row.import_type in written and row.object_id is not None]
 
 
 class ListWidget(widgets.SimpleArrayWidget):
@@ -56,8 +65,8 @@ class ExhibitorResource(MarketScopedResource):
         instance.slug = instance.slug or slugify(instance.name)[:200]
 
     def after_import(self, dataset, result, **kwargs):
-        if not kwargs.get("dry_run") and not result.has_errors():
-            exhibitors_reindex()
+        if (ids := _changed_ids(result, **kwargs)) is not None:
+            catalogue_changed(exhibitor_ids=ids)  # names, region and pavilion feed search and filters
 
 
 class BoothResource(MarketScopedResource):
@@ -85,8 +94,8 @@ class BoothResource(MarketScopedResource):
         super().validate_instance(instance, import_validation_errors, validate_unique)
 
     def after_import(self, dataset, result, **kwargs):
-        if not kwargs.get("dry_run") and not result.has_errors():
-            exhibitors_reindex()  # the booth is part of what search finds
+        if (ids := _changed_ids(result, **kwargs)) is not None:
+            catalogue_changed(exhibitor_ids=ids)
 
 
 class TitleResource(MarketScopedResource):
@@ -114,5 +123,5 @@ class TitleResource(MarketScopedResource):
         instance.slug = instance.slug or slugify(f"{instance.english_title} {instance.year}")[:90]
 
     def after_import(self, dataset, result, **kwargs):
-        if not kwargs.get("dry_run") and not result.has_errors():
-            titles_reindex()
+        if (ids := _changed_ids(result, **kwargs)) is not None:
+            catalogue_changed(title_ids=ids)

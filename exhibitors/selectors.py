@@ -9,7 +9,20 @@ import redis
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,15 +64,25 @@ def memberships_for_user(*, user, market: Market) -> QuerySet[TeamMember]:
 # --- Rights --------------------------------------------------------------------------------------------
 
 
+class RightsOpenIn(Func):
+    """A rights row is open in `territory`: a territory it lists, or anywhere but those it lists when it says
+    "worldwide except". The rule is written once, as the SQL function rights_open_in() (migration 0009), which
+    the SQL of the catalogue counts and of matching call too; PostgreSQL inlines it into each query."""
+
+    function = "rights_open_in"
+    output_field = BooleanField()
+
+    def __init__(self, territory: str) -> None:
+        super().__init__(F("worldwide_except"), F("territories"), Value(territory, output_field=CharField()))
+
+
 def rights_open_for(*, media: list[str] | None = None, territory: str | None = None) -> Q:
-    """Rights rows that offer any of `media` in `territory` (a listed territory, or worldwide not excluding it)."""
+    """Rights rows that offer any of `media` in `territory`."""
     condition = Q()
     if media:
         condition &= Q(media__overlap=media)
     if territory:
-        condition &= Q(worldwide_except=False, territories__contains=[territory]) | Q(
-            Q(worldwide_except=True) & ~Q(territories__contains=[territory])
-        )
+        condition &= Q(RightsOpenIn(territory))
     return condition
 
 
@@ -104,7 +127,7 @@ def _count_by(queryset: QuerySet, path: str) -> dict[str, int]:
 # --- Cached counts -------------------------------------------------------------------------------------
 # Facet counts are the same for every reader of the same question, and the catalogue changes rarely
 # compared with how often it is searched: keep them in the cache under a version number that every
-# catalogue write bumps (services.*_reindex), so a change shows at once.
+# catalogue write bumps (services.catalogue_changed), so a change shows at once.
 
 COUNTS_TTL = 600
 
@@ -241,8 +264,7 @@ MEDIA_IN_TERRITORY_SQL = """
 UNION ALL
 SELECT 'own', 'media:' || value, count(DISTINCT r.title_id)
 FROM base JOIN exhibitors_rightsavailability r ON r.title_id = base.id, unnest(r.media) AS value
-WHERE {others} AND ((NOT r.worldwide_except AND r.territories @> ARRAY[%s]::varchar[])
-    OR (r.worldwide_except AND NOT r.territories @> ARRAY[%s]::varchar[]))
+WHERE {others} AND rights_open_in(r.worldwide_except, r.territories, %s::varchar)
 GROUP BY 2
 """
 
@@ -299,7 +321,7 @@ def title_catalogue(
     sql = CATALOGUE_COUNTS_SQL.format(
         base=base_sql, own_facets=own_facets, all_conditions=_all_true([f"matches_{name}" for name in conditions])
     )
-    params = [*base_params, *([territory, territory] if territory else [])]
+    params = [*base_params, *([territory] if territory else [])]
     own = {*in_use, *(["media"] if territory else [])}
 
     def compute() -> dict[str, dict[str, int]]:

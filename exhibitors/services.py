@@ -1,6 +1,7 @@
 """Writes: exhibitor profiles, titles and their rights, team invitations. Views call these; nothing else writes."""
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -22,7 +23,9 @@ from filmart.caps import cap_enforce, per_day
 from filmart.i18n import opencc_converter
 from filmart.images import ProcessedImage
 
-# --- Search documents ----------------------------------------------------------------------------------
+# --- What is derived from the catalogue ----------------------------------------------------------------
+# Search documents, facet keys and rights coverage are built from titles, rights rows and exhibitors (and
+# cached facet counts from those): catalogue_changed() is the one place that keeps them current.
 
 EXHIBITOR_DOCUMENT_SQL = """
 UPDATE exhibitors_exhibitor e SET search_document =
@@ -88,34 +91,36 @@ LEFT JOIN (
 """
 
 
-def exhibitors_reindex(*, ids: list[int] | None = None) -> None:
-    """Rebuild search documents and facet keys (all when `ids` is None), and those of their titles."""
-    with connection.cursor() as cursor:
-        cursor.execute(EXHIBITOR_DOCUMENT_SQL, {"all": ids is None, "ids": ids or []})
-        cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": [], "exhibitor_ids": ids or []})
-    if ids is None:
-        coverage_rebuild(connection)
-    _counts_changed()
+def catalogue_changed(*, title_ids: Iterable[int] | None = None, exhibitor_ids: Iterable[int] | None = None) -> None:
+    """Bring what is derived from the catalogue up to date after titles, rights rows or exhibitors changed.
 
-
-def titles_reindex(*, ids: list[int] | None = None) -> None:
-    """Rebuild the titles' search documents, facet keys and rights coverage (all when `ids` is None)."""
+    Every write to those calls this, in its transaction, after the change, naming what it touched (all when
+    neither is given; ids of rows just deleted are fine). It rebuilds the exhibitors' search documents, the
+    search documents and facet keys of their titles and of the titles named, and those titles' rights coverage;
+    then, once the change is committed, it moves the catalogue version on, so cached facet counts are dropped.
+    """
+    everything = title_ids is None and exhibitor_ids is None
+    titles = sorted({pk for pk in title_ids or () if pk is not None})
+    exhibitors = sorted({pk for pk in exhibitor_ids or () if pk is not None})
+    if not (everything or titles or exhibitors):
+        return
     with connection.cursor() as cursor:
-        cursor.execute(TITLE_DOCUMENT_SQL, {"all": ids is None, "ids": ids or [], "exhibitor_ids": []})
-    coverage_rebuild(connection, ids=ids)
-    _counts_changed()
+        if everything or exhibitors:
+            cursor.execute(EXHIBITOR_DOCUMENT_SQL, {"all": everything, "ids": exhibitors})
+        # A title's document carries its company's names and its facet keys the company's region.
+        cursor.execute(TITLE_DOCUMENT_SQL, {"all": everything, "ids": titles, "exhibitor_ids": exhibitors})
+    if everything or titles:
+        coverage_rebuild(connection, ids=None if everything else titles)
+    # After commit: a reader must not cache counts of rows that are not visible yet.
+    transaction.on_commit(catalogue_version_bump)
 
 
 def coverage_rebuild(db_connection, *, ids: list[int] | None = None) -> None:
+    """Only catalogue_changed() (and the migration that created the table) calls this."""
     params = {"all": ids is None, "ids": ids or []}
     with db_connection.cursor() as cursor:
         cursor.execute(COVERAGE_DELETE_SQL, params)
         cursor.execute(COVERAGE_INSERT_SQL, params)
-
-
-def _counts_changed() -> None:
-    # After commit: a reader must not cache counts of rows that are not visible yet.
-    transaction.on_commit(catalogue_version_bump)
 
 
 # --- Names in two scripts ------------------------------------------------------------------------------
@@ -130,7 +135,7 @@ def chinese_names_complete(*, traditional: str, simplified: str) -> tuple[str, s
     return traditional, simplified
 
 
-# --- Exhibitor profile ---------------------------------------------------------------------------------
+# --- Exhibitors ----------------------------------------------------------------------------------------
 
 
 def _store_image(instance, field: str, thumbnail_field: str, image: ProcessedImage, stem: str) -> None:
@@ -154,8 +159,17 @@ def exhibitor_profile_update(*, exhibitor: Exhibitor, data: dict, logo: Processe
         fields |= {"logo", "logo_thumbnail"}
     exhibitor.full_clean(exclude=["market", "region", "pavilion", "slug"])
     exhibitor.save(update_fields=sorted(fields))
-    exhibitors_reindex(ids=[exhibitor.pk])
+    catalogue_changed(exhibitor_ids=[exhibitor.pk])
     return exhibitor
+
+
+@transaction.atomic
+def exhibitors_delete(*, ids: Iterable[int]) -> int:
+    """Delete exhibitor companies with their titles, team and invitations; returns how many companies went."""
+    ids = list(ids)
+    _total, per_model = Exhibitor.objects.filter(pk__in=ids).delete()
+    catalogue_changed(exhibitor_ids=ids)
+    return per_model.get(Exhibitor._meta.label, 0)
 
 
 # --- Titles --------------------------------------------------------------------------------------------
@@ -207,7 +221,7 @@ def title_create(*, exhibitor: Exhibitor, data: dict, poster: ProcessedImage | N
     if poster:
         _store_image(title, "poster", "poster_thumbnail", poster, title.slug)
         title.save(update_fields=["poster", "poster_thumbnail"])
-    titles_reindex(ids=[title.pk])
+    catalogue_changed(title_ids=[title.pk])
     return title
 
 
@@ -219,12 +233,21 @@ def title_update(*, title: Title, data: dict, poster: ProcessedImage | None = No
         _store_image(title, "poster", "poster_thumbnail", poster, title.slug)
     title.full_clean()
     title.save()
-    titles_reindex(ids=[title.pk])
+    catalogue_changed(title_ids=[title.pk])
     return title
 
 
 def title_delete(*, title: Title) -> None:
-    title.delete()
+    titles_delete(ids=[title.pk])
+
+
+@transaction.atomic
+def titles_delete(*, ids: Iterable[int]) -> int:
+    """Delete titles with their rights rows; returns how many titles went."""
+    ids = list(ids)
+    _total, per_model = Title.objects.filter(pk__in=ids).delete()
+    catalogue_changed(title_ids=ids)
+    return per_model.get(Title._meta.label, 0)
 
 
 # --- Rights --------------------------------------------------------------------------------------------
@@ -233,20 +256,31 @@ def title_delete(*, title: Title) -> None:
 @transaction.atomic
 def rights_save(*, title: Title, data: dict, rights: RightsAvailability | None = None) -> RightsAvailability:
     rights = rights or RightsAvailability(title=title)
+    # A row moved to another title (organisers can) leaves the title it came from to rebuild as well.
+    came_from = None
+    if rights.pk is not None:
+        came_from = RightsAvailability.objects.filter(pk=rights.pk).values_list("title_id", flat=True).first()
     for name, value in data.items():
         setattr(rights, name, value)
     rights.territories = sorted(set(rights.territories))
     rights.full_clean()
     rights.save()
-    titles_reindex(ids=[title.pk])  # rights feed the facet keys and the coverage matching reads
+    catalogue_changed(title_ids=[title.pk, rights.title_id, came_from])
     return rights
 
 
-@transaction.atomic
 def rights_delete(*, rights: RightsAvailability) -> None:
-    title_id = rights.title_id
-    rights.delete()
-    titles_reindex(ids=[title_id])
+    rights_rows_delete(ids=[rights.pk])
+
+
+@transaction.atomic
+def rights_rows_delete(*, ids: Iterable[int]) -> int:
+    """Delete rights rows; returns how many went."""
+    rows = RightsAvailability.objects.filter(pk__in=list(ids))
+    title_ids = list(rows.select_for_update().values_list("title_id", flat=True))
+    _total, per_model = rows.delete()
+    catalogue_changed(title_ids=title_ids)
+    return per_model.get(RightsAvailability._meta.label, 0)
 
 
 # --- Team ----------------------------------------------------------------------------------------------

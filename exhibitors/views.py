@@ -86,8 +86,10 @@ def title_page(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @cache_control(private=True, max_age=3600)
 def title_poster_art(request: HttpRequest, slug: str) -> HttpResponse:
-    """Poster art drawn from the title itself, for titles without an uploaded poster."""
-    title = Title.objects.filter(slug=slug).only("slug", "english_title", "original_title", "kind", "year").first()
+    """Poster art drawn from the title itself, for titles without an uploaded poster; the current market's only,
+    like the title's page."""
+    titles = Title.objects.filter(exhibitor__market=_market(request), slug=slug)
+    title = titles.only("slug", "english_title", "original_title", "kind", "year").first()
     if title is None:
         raise Http404
     svg = poster_svg(title)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.services import exhibitors_reindex
+from exhibitors.services import catalogue_changed
 from filmart import demo_buyers, demo_catalogue, demo_data, demo_meetings
 from filmart.demo_accounts import DEMO_PASSWORD
 from filmart.models import Hall, Market
@@ -71,7 +71,7 @@ def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Marke
     exhibitor_specs = demo_data.generate_exhibitors(size.exhibitors)
     exhibitors = _exhibitors(market, regions, pavilions, exhibitor_specs)
     titles_per_exhibitor = _titles(market, demo_catalogue.generate_titles(exhibitor_specs, total=size.titles))
-    exhibitors_reindex()
+    catalogue_changed()
     _demo_users(exhibitors)
     buyers = _buyers(size.buyers)
     demo_meetings.demo_meetings_load(

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils.translation import gettext as _
 
 from exhibitors.models import TeamMember, Title
@@ -37,6 +38,8 @@ STOP_WORDS = {"the", "and", "for", "with", "from", "that", "this", "our", "we", 
 # Two steps in one statement: score every title with cheap expressions (no per-row subqueries), keep the
 # top rows, and only for those work out the facts the reasons are written from. {genre_hit_count} is a sum
 # of one boolean per genre the buyer seeks, filled in by genre_hit_count_sql().
+# Whether a rights row is open in a territory is asked of rights_open_in(), the rule's one statement
+# (exhibitors migration 0009, exhibitors.selectors.RightsOpenIn).
 TITLES_FOR_BUYER_SQL = """
 WITH buyer_territories AS (
     SELECT ARRAY(SELECT DISTINCT territory_number(t) FROM unnest(%(territories)s::varchar[]) AS t) AS numbers
@@ -80,7 +83,7 @@ SELECT top.*,
         SELECT DISTINCT m || ':' || terr
         FROM exhibitors_rightsavailability r, unnest(r.media) AS m, unnest(%(territories)s::varchar[]) AS terr
         WHERE r.title_id = t.id AND m = ANY(%(media)s::varchar[])
-          AND CASE WHEN r.worldwide_except THEN NOT (terr = ANY(r.territories)) ELSE terr = ANY(r.territories) END
+          AND rights_open_in(r.worldwide_except, r.territories, terr)
     ) AS open_pairs,
     t.kind = ANY(%(kinds)s::varchar[]) AS kind_hit,
     ARRAY(SELECT unnest(t.genres) INTERSECT SELECT unnest(%(genres)s::varchar[])) AS genre_hits,
@@ -209,9 +212,11 @@ def titles_for_buyer(*, profile: BuyerProfile, market: Market, limit: int = TOP)
     ]
 
 
-def shortlist_for_user(*, user) -> dict[str, list]:
+def shortlist_for_user(*, user, market: Market) -> dict[str, list]:
+    """The user's shortlist at this market: its titles and companies (and the buyers a team keeps)."""
+    at_market = Q(title__exhibitor__market=market) | Q(exhibitor__market=market) | Q(buyer__isnull=False)
     entries = (
-        Interest.objects.filter(user=user, kind=Interest.Kind.SHORTLIST)
+        Interest.objects.filter(at_market, user=user, kind=Interest.Kind.SHORTLIST)
         .select_related("title", "title__exhibitor", "exhibitor", "exhibitor__region", "buyer", "buyer__user")
         .order_by("-created_at")
     )
@@ -249,8 +254,7 @@ open_pairs AS (
     SELECT b.id AS buyer_id, array_agg(DISTINCT m || ':' || terr) AS pairs
     FROM matchmaking_buyerprofile b, unnest(b.territories) AS terr, unnest(b.media) AS m,
          exhibitors_rightsavailability r JOIN exhibitors_title t ON t.id = r.title_id AND t.exhibitor_id = %(exhibitor)s
-    WHERE m = ANY(r.media)
-      AND CASE WHEN r.worldwide_except THEN NOT (terr = ANY(r.territories)) ELSE terr = ANY(r.territories) END
+    WHERE m = ANY(r.media) AND rights_open_in(r.worldwide_except, r.territories, terr)
     GROUP BY b.id
 ),
 scored AS (
@@ -273,6 +277,8 @@ scored AS (
         SELECT 1 FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
         WHERE tm.exhibitor_id = %(exhibitor)s AND i.buyer_id = b.id AND i.kind = 'dismissed'
     )
+    -- Buyers at the exhibitor's market only (the rule: meetings.selectors.buyers_of_market).
+    AND buyer_takes_part(b.user_id, %(market)s, %(market_is_current)s)
 )
 SELECT *, buyer_interested AND team_interested AS mutual,
     60.0 * cardinality(open_pairs) / pair_count
@@ -318,7 +324,15 @@ def _buyer_reasons(row: dict) -> list[str]:
 
 def buyers_for_exhibitor(*, exhibitor, limit: int = TOP) -> list[BuyerMatch]:
     with connection.cursor() as cursor:
-        cursor.execute(BUYERS_FOR_EXHIBITOR_SQL, {"exhibitor": exhibitor.pk, "limit": limit})
+        cursor.execute(
+            BUYERS_FOR_EXHIBITOR_SQL,
+            {
+                "exhibitor": exhibitor.pk,
+                "market": exhibitor.market_id,
+                "market_is_current": exhibitor.market.is_current,
+                "limit": limit,
+            },
+        )
         columns = [column.name for column in cursor.description]
         rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
     buyers = BuyerProfile.objects.select_related("user").in_bulk([row["id"] for row in rows])
@@ -337,6 +351,19 @@ def buyer_visible_to_team(*, exhibitor, buyer_id: int) -> bool:
     """A team sees the buyers its matches list shows it, and those a teammate already shortlisted or set aside;
     never any buyer by guessing ids."""
     teammates = TeamMember.objects.filter(exhibitor=exhibitor).values("user_id")
-    if Interest.objects.filter(buyer_id=buyer_id, user_id__in=teammates).exists():
+    kept = Interest.objects.filter(buyer_id=buyer_id, user_id__in=teammates)
+    if kept.filter(BuyerTakesPart(F("buyer__user_id"), exhibitor.market)).exists():
         return True
     return any(match.buyer.pk == buyer_id for match in buyers_for_exhibitor(exhibitor=exhibitor))
+
+
+class BuyerTakesPart(Func):
+    """Whether a buyer (by user id) takes part in a market: the SQL function buyer_takes_part, written once in
+    meetings' migration 0007 (it reads meetings) and used by the matching SQL above too. The rule is explained
+    at meetings.selectors.buyers_of_market."""
+
+    function = "buyer_takes_part"
+    output_field = BooleanField()
+
+    def __init__(self, user_id, market: Market):
+        super().__init__(user_id, Value(market.pk), Value(market.is_current))

@@ -54,7 +54,11 @@ def matches(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def shortlist(request: HttpRequest) -> HttpResponse:
-    return render(request, "matchmaking/shortlist.html", {"entries": selectors.shortlist_for_user(user=request.user)})
+    market = market_for_request(request)
+    if market is None:
+        raise Http404
+    entries = selectors.shortlist_for_user(user=request.user, market=market)
+    return render(request, "matchmaking/shortlist.html", {"entries": entries})
 
 
 ACTIONS = {"shortlist": Interest.Kind.SHORTLIST, "dismiss": Interest.Kind.NOT_INTERESTED, "forget": None}

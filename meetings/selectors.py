@@ -4,14 +4,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, Title
 from filmart.models import Market
-from matchmaking.selectors import buyer_visible_to_team
+from matchmaking.models import BuyerProfile
+from matchmaking.selectors import BuyerTakesPart, buyer_visible_to_team
 from meetings.models import Availability, BusyTime, Meeting, Status
 from meetings.timekeeping import day_range, market_days, market_zone
 
@@ -230,8 +232,33 @@ def buyer_invitable(*, exhibitor: Exhibitor, buyer_id: int) -> bool:
     return buyer_visible_to_team(exhibitor=exhibitor, buyer_id=buyer_id)
 
 
-def hours_entry_exists(*, user: User, exhibitor: Exhibitor | None, pk: int) -> bool:
-    """Whether `pk` is one of the user's own open-hours windows (a rep, at their company) or busy times."""
+def market_span(market: Market) -> DateTimeTZRange:
+    """The market's days, from the first midnight to the last, on its clock."""
+    return DateTimeTZRange(day_range(market, market.starts_on).lower, day_range(market, market.ends_on).upper, "[)")
+
+
+def busy_times_for(*, user: User, market: Market) -> QuerySet[BusyTime]:
+    """A buyer's busy times during this market: busy times carry no market, only their days say which."""
+    return BusyTime.objects.filter(user=user, during__overlap=market_span(market)).order_by("during")
+
+
+def hours_entry_exists(*, user: User, market: Market, exhibitor: Exhibitor | None, pk: int) -> bool:
+    """Whether `pk` is one of the user's own open-hours windows (a rep, at their company) or busy times at this
+    market."""
     if exhibitor is not None:
         return Availability.objects.filter(pk=pk, rep=user, exhibitor=exhibitor).exists()
-    return BusyTime.objects.filter(pk=pk, user=user).exists()
+    return busy_times_for(user=user, market=market).filter(pk=pk).exists()
+
+
+def buyers_of_market(*, market: Market) -> QuerySet[BuyerProfile]:
+    """The buyers taking part in a market.
+
+    Buyers sign up once and keep their account and profile from one edition to the next, so no column says
+    which market a buyer is at. A buyer is at a market where they asked for a meeting or agreed to one (an
+    invitation they accepted, even if cancelled since). Invitations a rep sent that the buyer never took up do
+    not count: a team may invite any buyer its matches show, last year's among them. A buyer who has asked for
+    or agreed to no meeting at any market yet is at the current market, the one open for sign-up.
+    """
+    # The rule is the SQL function buyer_takes_part (migration 0007), which matchmaking's SQL uses too.
+    return BuyerProfile.objects.filter(BuyerTakesPart(F("user_id"), market))
+

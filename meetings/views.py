@@ -24,7 +24,7 @@ from filmart.selectors import market_for_request
 from matchmaking.models import BuyerProfile
 from meetings import calendar, selectors, services
 from meetings.forms import BusyTimeForm, MessageForm, OpenHoursForm, ReasonForm
-from meetings.models import Availability, BusyTime, CalendarFeed, Meeting, Side, Status
+from meetings.models import Availability, CalendarFeed, Meeting, Side, Status
 
 
 def _market(request: HttpRequest) -> Market:
@@ -383,7 +383,7 @@ def hours(request: HttpRequest) -> HttpResponse:
     if membership:
         entries = Availability.objects.filter(rep=request.user, exhibitor=membership.exhibitor).order_by("during")
     else:
-        entries = BusyTime.objects.filter(user=request.user).order_by("during")
+        entries = selectors.busy_times_for(user=request.user, market=market)
     context = {
         "market": market,
         "membership": membership,
@@ -399,7 +399,8 @@ def hours(request: HttpRequest) -> HttpResponse:
 def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
     market = _market(request)
     membership = _membership(request, market)
-    if not selectors.hours_entry_exists(user=request.user, exhibitor=membership and membership.exhibitor, pk=pk):
+    exhibitor = membership and membership.exhibitor
+    if not selectors.hours_entry_exists(user=request.user, market=market, exhibitor=exhibitor, pk=pk):
         raise Http404  # someone else's hours or busy time: as if it did not exist
     try:
         if membership:

@@ -60,3 +60,15 @@ class AnnouncementForm(forms.ModelForm):
         if data.get("segment") == Segment.DAY and not data.get("day"):
             self.add_error("day", _("Choose the day."))
         return data
+
+    def announcement_arguments(self) -> dict:
+        data = self.cleaned_data
+        segment = data["segment"]
+        return {
+            "segment": segment,
+            "subject": data["subject"],
+            "body": data["body"],
+            # Only the group that needs it keeps a pavilion or a day.
+            "pavilion": data.get("pavilion") if segment == Segment.PAVILION else None,
+            "day": data.get("day") if segment == Segment.DAY else None,
+        }

@@ -26,8 +26,11 @@ class ExportStatus(models.TextChoices):
 
 
 class Export(models.Model):
-    """A file of market data an organiser asked for; a Celery task writes it, reporting its progress."""
+    """A file of one market's data an organiser asked for; a Celery task writes it, reporting its progress."""
 
+    # The market the console showed when it was asked for: the worker writes that market's rows, whichever
+    # market is current by the time it runs.
+    market = models.ForeignKey("filmart.Market", on_delete=models.CASCADE, related_name="+", verbose_name=_("market"))
     kind = models.CharField(_("what"), max_length=12, choices=ExportKind.choices)
     file_format = models.CharField(_("format"), max_length=4, choices=ExportFormat.choices)
     filters = models.JSONField(_("filters"), default=dict, blank=True)
@@ -73,8 +76,10 @@ class AnnouncementStatus(models.TextChoices):
 
 
 class Announcement(models.Model):
-    """An email from the organisers to a segment of the market; each recipient gets it once."""
+    """An email from the organisers to a segment of one market; each recipient gets it once."""
 
+    # The market the console showed when it was written: its segment is that market's people.
+    market = models.ForeignKey("filmart.Market", on_delete=models.CASCADE, related_name="+", verbose_name=_("market"))
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("message"))
     segment = models.CharField(_("to"), max_length=10, choices=Segment.choices)

@@ -1,18 +1,21 @@
-"""The console's figures: each one aggregate query over the whole market, whatever its size."""
+"""The console's figures (each one aggregate query over the whole market, whatever its size), and the market's
+exports and announcements."""
 
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from exhibitors.models import Exhibitor
 from filmart.i18n import localized_value
 from filmart.models import Market
-from matchmaking.models import BuyerProfile, Verification
+from matchmaking.models import Verification
 from meetings.models import Attendance, Meeting, Status
+from meetings.selectors import buyers_of_market
 from meetings.timekeeping import day_range, market_days
+from organiser.models import Announcement, Export
 
 TOP = 10
 
@@ -31,7 +34,7 @@ def _meetings(market: Market, day: date | None):
 def headline_figures(*, market: Market, day: date | None = None) -> dict[str, int | float | None]:
     """Exhibitors, buyers, requests and their outcome. Three queries."""
     figures = Exhibitor.objects.filter(market=market).aggregate(exhibitors=Count("pk"))
-    figures |= BuyerProfile.objects.aggregate(
+    figures |= buyers_of_market(market=market).aggregate(
         buyers=Count("pk"),
         verified=Count("pk", filter=Q(verification=Verification.VERIFIED)),
         waiting=Count("pk", filter=Q(verification=Verification.PENDING)),
@@ -129,8 +132,22 @@ def most_requested_titles(*, market: Market, day: date | None = None) -> list[Ba
 def buyer_countries(*, market: Market) -> list[Bar]:
     from django_countries import countries
 
-    rows = BuyerProfile.objects.values("country").annotate(n=Count("pk")).order_by("-n", "country")[:15]
+    rows = buyers_of_market(market=market).values("country").annotate(n=Count("pk")).order_by("-n", "country")[:15]
     return _bars(rows, lambda row: countries.name(row["country"]) or row["country"])
+
+
+def exports_of(*, market: Market | None) -> QuerySet[Export]:
+    """The market's exports, newest first; none without a market."""
+    if market is None:
+        return Export.objects.none()
+    return Export.objects.filter(market=market).select_related("market", "requested_by")
+
+
+def announcements_of(*, market: Market | None) -> QuerySet[Announcement]:
+    """The market's announcements, newest first; none without a market."""
+    if market is None:
+        return Announcement.objects.none()
+    return Announcement.objects.filter(market=market).select_related("market", "pavilion")
 
 
 def _localized(row: dict, field: str) -> str:

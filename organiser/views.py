@@ -1,4 +1,7 @@
-"""The organisers' console: staff only, and 404 (not 403) to everyone else, like every private page here."""
+"""The organisers' console: staff only, and 404 (not 403) to everyone else, like every private page here.
+
+Every page is the current market's: exports and announcements of another market are 404 here, as if they
+did not exist, and what an organiser asks for is recorded with the market the page showed."""
 
 from datetime import date
 
@@ -12,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.decorators import staff_only
 from filmart.selectors import market_for_request
 from meetings.timekeeping import market_days
-from organiser import announcements, exports, selectors
+from organiser import announcements, exports, selectors, services
 from organiser.forms import AnnouncementForm, ExportForm
-from organiser.models import Announcement, Export, ExportStatus
+from organiser.models import Announcement, ExportStatus
 
 
 @require_GET
@@ -55,10 +58,10 @@ def export_list(request: HttpRequest) -> HttpResponse:
     # A link from the console may name what to export (?kind=meetings&day=...): it fills the form in.
     form = ExportForm(request.POST or None, initial=request.GET.dict(), market=market)
     if request.method == "POST" and form.is_valid():
-        exports.export_request(user=request.user, **form.export_arguments())
+        services.export_request(market=market, user=request.user, **form.export_arguments())
         messages.success(request, _("The export is being written; it appears below when ready."))
         return redirect("organiser_exports")
-    recent = Export.objects.select_related("requested_by")[:20]
+    recent = selectors.exports_of(market=market)[:20]
     return render(request, "organiser/exports.html", {"form": form, "exports": recent, "market": market})
 
 
@@ -66,8 +69,9 @@ def export_list(request: HttpRequest) -> HttpResponse:
 @staff_only
 def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """One export's row; htmx polls it until the file is ready."""
-    export = get_object_or_404(Export, pk=pk)
-    context = {"export": export, "market": market_for_request(request)}
+    market = market_for_request(request)
+    export = get_object_or_404(selectors.exports_of(market=market), pk=pk)
+    context = {"export": export, "market": market}
     return render(request, "organiser/exports.html#export-row", context)
 
 
@@ -75,12 +79,13 @@ def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_only
 def export_download(request: HttpRequest, pk: int) -> FileResponse:
     """The file from private storage, to staff only; an expired export's file is gone (404)."""
-    export = get_object_or_404(Export.objects.exclude(file=""), pk=pk, status=ExportStatus.DONE)
+    done = selectors.exports_of(market=market_for_request(request)).exclude(file="").filter(status=ExportStatus.DONE)
+    export = get_object_or_404(done, pk=pk)
     try:
         handle = export.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    filename = exports.export_download_name(export=export, market=market_for_request(request))
+    filename = exports.export_download_name(export=export)
     response = FileResponse(handle, as_attachment=True, filename=filename)
     response["Cache-Control"] = "private, no-store"  # buyers' names and emails: no copy in any cache
     return response
@@ -94,11 +99,9 @@ def announcement_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = AnnouncementForm(request.POST or None, market=market)
     if request.method == "POST" and form.is_valid():
-        announcement = form.save(commit=False)
-        announcement.created_by = request.user
-        announcement.save()
+        announcement = services.announcement_create(market=market, user=request.user, **form.announcement_arguments())
         return redirect("organiser_announcement", pk=announcement.pk)
-    recent = Announcement.objects.select_related("pavilion")[:20]
+    recent = selectors.announcements_of(market=market)[:20]
     status = 400 if request.method == "POST" else 200
     return render(request, "organiser/announcements.html", {"form": form, "announcements": recent}, status=status)
 
@@ -108,14 +111,16 @@ def announcement_list(request: HttpRequest) -> HttpResponse:
 def announcement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview (with how many people it reaches), the send button, then the live progress."""
     market = market_for_request(request)
-    announcement = get_object_or_404(Announcement.objects.select_related("pavilion"), pk=pk)
+    announcement = get_object_or_404(selectors.announcements_of(market=market), pk=pk)
     if request.method == "POST":
         try:
-            announcements.announcement_send_start(announcement_id=pk, market=market)
+            services.announcement_send_start(announcement_id=pk, market=market)
+        except Announcement.DoesNotExist as exc:  # deleted since the page above found it
+            raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("organiser_announcement", pk=pk)
-    recipients = announcements.segment_recipients(announcement=announcement, market=market)
+    recipients = announcements.segment_recipients(announcement=announcement)
     sample = recipients.first()
     context = {
         "announcement": announcement,

@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from exhibitors.selectors import titles_available
-from exhibitors.services import exhibitors_reindex
+from exhibitors.services import catalogue_changed
 from tests.factories import (
     ExhibitorFactory,
     MarketFactory,
@@ -41,7 +41,7 @@ def tencent(market):
     )
     ExhibitorFactory(market=market, name="Tencentenary Films", slug="tencentenary")  # a name sharing the prefix
     ExhibitorFactory(market=market, name="Golden Harbour Pictures", slug="golden-harbour")
-    exhibitors_reindex()
+    catalogue_changed()
     return exhibitor
 
 
@@ -95,7 +95,7 @@ def avails(tencent):
         exhibitor=tencent, english_title="Lost You Forever", original_title="长相思", slug="lost"
     )
     RightsFactory(title=wrong_media, media=["free_tv"], territories=["TH"])
-    exhibitors_reindex()
+    catalogue_changed()
     return {"listed": listed, "worldwide": worldwide, "excluded": excluded, "wrong_media": wrong_media}
 
 
@@ -156,7 +156,7 @@ def _grow(tencent, count: int) -> None:
         RightsFactory(title=title)
     for n in range(count):
         ExhibitorFactory(market=tencent.market, name=f"Growth Co {n}", region=RegionFactory(code="TH"))
-    exhibitors_reindex()
+    catalogue_changed()
 
 
 @pytest.mark.parametrize("extra", [0, 30])

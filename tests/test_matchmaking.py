@@ -1,6 +1,6 @@
 import pytest
 
-from exhibitors.services import exhibitors_reindex
+from exhibitors.services import catalogue_changed
 from matchmaking.models import BuyerProfile, Interest
 from matchmaking.selectors import titles_for_buyer
 from matchmaking.services import interest_set
@@ -39,7 +39,7 @@ def twin_titles(market):
     RightsFactory(title=open_here, media=["svod"], territories=["TH"])
     closed_here = TitleFactory(exhibitor=exhibitor, english_title="Closed Here", slug="closed-here", **alike)
     RightsFactory(title=closed_here, media=["svod"], territories=["TH", "LA"], worldwide_except=True)
-    exhibitors_reindex()
+    catalogue_changed()
     return open_here, closed_here
 
 
@@ -59,7 +59,7 @@ def test_more_open_rights_rank_higher(buyer, market):
     RightsFactory(title=some, media=["svod"], territories=["TH"])
     all_of_it = TitleFactory(exhibitor=exhibitor, slug="all", genres=[])
     RightsFactory(title=all_of_it, media=["svod", "avod"], territories=["CN"], worldwide_except=True)
-    exhibitors_reindex()
+    catalogue_changed()
     ranked = titles_for_buyer(profile=buyer, market=market)
     assert slugs(ranked)[:2] == ["all", "some"]
     assert ranked[0].score > ranked[1].score
@@ -79,7 +79,7 @@ def test_mutual_interest_ranks_first(buyer, market):
     open_here, _closed = twin_titles(market)
     weak_exhibitor = ExhibitorFactory(market=market, name="Far Away Films")
     weak = TitleFactory(exhibitor=weak_exhibitor, slug="weak", kind="feature", genres=["war"], episodes=None)
-    exhibitors_reindex()
+    catalogue_changed()
     assert slugs(titles_for_buyer(profile=buyer, market=market))[-1] == "weak"
 
     rep = team_member(weak_exhibitor, role="rep")
@@ -95,7 +95,7 @@ def test_reasons_say_what_is_true(buyer, market):
     open_here, closed_here = twin_titles(market)
     open_here.synopsis = "A costume drama of the Tang court."
     open_here.save()
-    exhibitors_reindex()
+    catalogue_changed()
     by_slug = {r.title.slug: r for r in titles_for_buyer(profile=buyer, market=market)}
     assert by_slug["open-here"].reasons[:4] == [
         "SVOD open in Thailand",
@@ -231,7 +231,7 @@ def test_overlapping_rights_rows_count_each_open_territory_once(buyer, market):
     RightsFactory(title=overlapping, media=["svod"], territories=["LA", "VN"], worldwide_except=True)
     RightsFactory(title=overlapping, media=["svod", "avod"], territories=["LA", "KH"], worldwide_except=True)
     RightsFactory(title=overlapping, media=["svod"], territories=["LA"])
-    exhibitors_reindex()
+    catalogue_changed()
     (match,) = titles_for_buyer(profile=buyer, market=market)
     # svod:TH, svod:LA open; avod only worldwide except LA -> avod:TH open; avod:LA closed: 3 of 4 pairs.
     assert match.score == pytest.approx(60 * 3 / 4)
@@ -243,7 +243,7 @@ def test_rights_changes_reach_the_ranking_at_once(buyer, market):
 
     exhibitor = ExhibitorFactory(market=market)
     title = TitleFactory(exhibitor=exhibitor, slug="changing", kind="feature", genres=[], subtitle_languages=[])
-    exhibitors_reindex()
+    catalogue_changed()
     assert titles_for_buyer(profile=buyer, market=market)[0].score == 0
     rights = rights_save(
         title=title,
@@ -267,7 +267,7 @@ def test_words_most_titles_share_do_not_count_as_relevance(buyer, market, monkey
     for index in range(3):
         TitleFactory(exhibitor=exhibitor, slug=f"drama-{index}", synopsis="A drama of the palace.", genres=[])
     TitleFactory(exhibitor=exhibitor, slug="costume", synopsis="A costume drama of the palace.", genres=[])
-    exhibitors_reindex()
+    catalogue_changed()
     assert {"drama", "palace"} <= catalogue.catalogue_common_words(market)
     assert "costume" not in catalogue.catalogue_common_words(market)
     buyer.looking_for = "palace drama, costume"

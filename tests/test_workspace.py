@@ -276,7 +276,7 @@ def test_title_edit_over_htmx_shows_errors_in_place_and_saves(rep_client, compan
 
 
 def test_profile_logo_is_re_encoded_and_shown_in_the_directory(rep_client, company):
-    from exhibitors.services import exhibitors_reindex
+    from exhibitors.services import catalogue_changed
 
     rep_client.post(
         reverse("workspace_profile"),
@@ -292,6 +292,6 @@ def test_profile_logo_is_re_encoded_and_shown_in_the_directory(rep_client, compa
     )
     company.refresh_from_db()
     assert company.logo.name.endswith(".webp") and company.logo_thumbnail
-    exhibitors_reindex()
+    catalogue_changed()
     html = rep_client.get(reverse("directory"), {"q": "pearl"}).content.decode()
     assert company.logo_thumbnail.url in html

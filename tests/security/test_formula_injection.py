@@ -15,7 +15,7 @@ from exhibitors.resources import ExhibitorResource
 from filmart.resources import MarketScopedResource
 from filmart.spreadsheets import spreadsheet_cell
 from matchmaking.models import BuyerProfile, Verification
-from organiser import exports, tasks
+from organiser import services, tasks
 from organiser.models import Export, ExportStatus
 from tests.factories import ExhibitorFactory, TitleFactory, UserFactory
 
@@ -58,8 +58,8 @@ def buyer(company: str, full_name: str = "Ploy") -> None:
     )
 
 
-def exported_rows(kind: str, file_format: str, organiser) -> list[list]:
-    export = exports.export_request(kind=kind, file_format=file_format, filters={}, user=organiser)
+def exported_rows(kind: str, file_format: str, organiser, market) -> list[list]:
+    export = services.export_request(market=market, kind=kind, file_format=file_format, filters={}, user=organiser)
     tasks.export_build(export.pk)  # the Celery task, run here
     export.refresh_from_db()
     assert export.status == ExportStatus.DONE, export.error
@@ -79,7 +79,7 @@ def test_the_organisers_exports_escape_formulae_and_survive_control_characters(p
     buyer("Bell Media", full_name="Bell\x07Vertical\x0bTab")
     buyer("Plain Films", full_name="Somchai")
 
-    header, *rows = exported_rows("buyers", file_format, organiser)
+    header, *rows = exported_rows("buyers", file_format, organiser, market)
     assert header[:4] == ["Company", "Buyer type", "Country", "Name"]
     companies = {row[0]: row for row in rows}
     assert set(companies) == {"'" + formula for formula in FORMULAE} | {"Bell Media", "Plain Films"}
@@ -89,7 +89,7 @@ def test_the_organisers_exports_escape_formulae_and_survive_control_characters(p
 
     # Numbers stay numbers (Excel) and are written as they are (CSV).
     TitleFactory(exhibitor=ExhibitorFactory(market=market), english_title="-1 Degree", year=2025)
-    header, title = exported_rows("titles", file_format, organiser)
+    header, title = exported_rows("titles", file_format, organiser, market)
     assert title[header.index("Title")] == "'-1 Degree"
     assert title[header.index("Year")] == (2025 if file_format == "xlsx" else "2025")
 

@@ -2,7 +2,7 @@
 staff-only download under a friendly name, deletion after the market's retention, and old public files moved."""
 
 import importlib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,9 +13,9 @@ from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils import timezone
 
-from organiser import exports, tasks
+from organiser import services, tasks
 from organiser.models import Export, ExportStatus
-from tests.factories import UserFactory
+from tests.factories import MarketFactory, UserFactory
 from tests.meetings_fixtures import verified_buyer
 from tests.test_settings import PRODUCTION_ENV, run_manage
 
@@ -37,9 +37,9 @@ def organiser():
     return UserFactory(role="organiser", is_staff=True)
 
 
-def written(kind: str, user, *, file_format: str = "csv") -> Export:
-    export = exports.export_request(kind=kind, file_format=file_format, filters={}, user=user)
-    assert exports.export_build(pk=export.pk) is True
+def written(kind: str, user, market, *, file_format: str = "csv") -> Export:
+    export = services.export_request(market=market, kind=kind, file_format=file_format, filters={}, user=user)
+    assert services.export_build(pk=export.pk) is True
     export.refresh_from_db()
     return export
 
@@ -51,7 +51,7 @@ def files_under(root: Path) -> list[Path]:
 def test_an_export_lands_in_private_storage_under_a_name_nobody_can_guess(client, roots, organiser, market):
     media, private = roots
     verified_buyer(email="ploy@siam.example")
-    export = written("buyers", organiser)
+    export = written("buyers", organiser, market)
     path = Path(export.file.path)
     assert path.is_relative_to(private) and path.read_bytes().count(b"ploy@siam.example") == 1
     assert files_under(media) == []
@@ -75,7 +75,7 @@ def test_an_export_lands_in_private_storage_under_a_name_nobody_can_guess(client
 
 def test_the_download_streams_it_to_staff_only_under_a_friendly_name(client, roots, organiser, market):
     verified_buyer(email="ploy@siam.example")
-    export = written("buyers", organiser, file_format="xlsx")
+    export = written("buyers", organiser, market, file_format="xlsx")
     Export.objects.filter(pk=export.pk).update(created_at=datetime(2030, 3, 17, 2, 15, tzinfo=UTC))
     url = reverse("organiser_export_download", args=[export.pk])
 
@@ -96,7 +96,7 @@ def test_the_download_streams_it_to_staff_only_under_a_friendly_name(client, roo
 def test_the_sweep_deletes_files_past_the_markets_retention(client, roots, organiser, market):
     market.export_retention_days = 3
     market.save()
-    old, recent = written("titles", organiser), written("exhibitors", organiser)
+    old, recent = written("titles", organiser, market), written("exhibitors", organiser, market)
     now = timezone.now()
     Export.objects.filter(pk=old.pk).update(finished_at=now - timedelta(days=4))
     Export.objects.filter(pk=recent.pk).update(finished_at=now - timedelta(days=2))
@@ -119,23 +119,32 @@ def test_the_sweep_deletes_files_past_the_markets_retention(client, roots, organ
     assert reverse("organiser_export_download", args=[old.pk]) not in page
 
 
-def test_without_a_current_market_files_are_kept_seven_days(roots, organiser):
-    kept, due = written("exhibitors", organiser), written("titles", organiser)
+def test_each_file_is_kept_as_long_as_its_own_market_says_current_or_not(roots, organiser):
+    last_year = MarketFactory(
+        name="FILMART 2029", slug="filmart-2029", starts_on=date(2029, 3, 12), ends_on=date(2029, 3, 15),
+        is_current=False, export_retention_days=7,
+    )  # fmt: skip
+    this_year = MarketFactory(export_retention_days=3)
+    kept, due = written("exhibitors", organiser, last_year), written("titles", organiser, last_year)
+    recent = written("titles", organiser, this_year)
     now = timezone.now()
     Export.objects.filter(pk=kept.pk).update(finished_at=now - timedelta(days=6))
     Export.objects.filter(pk=due.pk).update(finished_at=now - timedelta(days=8))
-    assert exports.exports_expire(market=None) == 1
+    Export.objects.filter(pk=recent.pk).update(finished_at=now - timedelta(days=2))
+    assert services.exports_expire() == 1  # the current market's 3 days do not cut last year's 7 short
     assert Export.objects.get(pk=kept.pk).status == ExportStatus.DONE
     assert Export.objects.get(pk=due.pk).status == ExportStatus.EXPIRED
+    assert Export.objects.get(pk=recent.pk).status == ExportStatus.DONE
 
 
-def test_the_migration_moves_public_export_files_into_private_storage(roots, organiser):
+def test_the_migration_moves_public_export_files_into_private_storage(roots, organiser, market):
     media, private = roots
     public = storages["default"]
     public.save("exports/meetings-20300317-101500.csv", ContentFile(b"Meeting,Buyer email\n1,ploy@siam.example\n"))
     public.save("exports/buyers-20300316-090000.xlsx", ContentFile(b"no longer on record"))
     public.save("posters/harbour.webp", ContentFile(b"a poster stays public"))
     export = Export.objects.create(
+        market=market,
         kind="meetings", file_format="csv", status=ExportStatus.DONE, file="exports/meetings-20300317-101500.csv"
     )
 

@@ -29,7 +29,7 @@ from matchmaking.models import BuyerProfile, Interest
 from meetings import services as meeting_services
 from meetings.models import Availability, BusyTime, CalendarFeed, Meeting, MeetingTable
 from notifications.models import OutboundEmail
-from organiser import exports
+from organiser import services as organiser_services
 from organiser.models import Announcement, Export
 from organiser.permissions import organiser_group_sync
 from tests.factories import (
@@ -151,10 +151,13 @@ def build_world() -> World:
 
     organiser = UserFactory(role="organiser", is_staff=True, email="organiser@filmart.example")
     organiser.groups.add(organiser_group_sync())  # what market staff may do in the admin
-    export = exports.export_request(kind="buyers", file_format="csv", filters={}, user=organiser)
-    exports.export_build(pk=export.pk)
+    export = organiser_services.export_request(
+        market=market, kind="buyers", file_format="csv", filters={}, user=organiser
+    )
+    organiser_services.export_build(pk=export.pk)
     export.refresh_from_db()
     announcement = Announcement.objects.create(
+        market=market,
         segment="buyers", subject=ANNOUNCEMENT_SUBJECT, body="Victim announcement body", created_by=organiser
     )
 
