@@ -34,7 +34,7 @@ class AccountAdapter(DefaultAccountAdapter):
         super().send_confirmation_mail(request, emailconfirmation, signup)
 
     def get_email_verification_redirect_url(self, email_address):
-        return reverse("home")
+        return reverse("pages:home")
 
     def is_open_for_signup(self, request) -> bool:
         return getattr(settings, "ACCOUNT_ALLOW_SIGNUP", True)

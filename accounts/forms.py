@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
-from filmart.validators import validate_single_line
+from web.validators import validate_single_line
 
 
 class SignupForm(allauth_forms.SignupForm):
@@ -75,7 +75,7 @@ class AccountSettingsForm(forms.Form):
         self.fields["language"].choices = [("", _("As my browser asks"))] + list(settings.LANGUAGES)
 
     def clean_time_zone(self) -> str:
-        from filmart.validators import validate_time_zone
+        from web.validators import validate_time_zone
 
         value = self.cleaned_data["time_zone"].strip()
         if value:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.managers import UserManager
-from filmart.validators import validate_single_line, validate_time_zone
+from web.validators import validate_single_line, validate_time_zone
 
 
 class Role(models.TextChoices):

@@ -2,7 +2,8 @@ from django.urls import path
 
 from accounts import views
 
+app_name = "accounts"
 urlpatterns = [
-    path("settings/", views.account_settings, name="account_settings"),
-    path("language/", views.language_set, name="language_set"),
+    path("settings/", views.account_settings, name="settings"),
+    path("language/", views.language_set, name="language"),
 ]

@@ -9,7 +9,7 @@ from django.views.i18n import set_language
 
 from accounts.forms import AccountSettingsForm
 from accounts.services import user_language_set, user_settings_update
-from filmart.validators import time_zone_names
+from web.validators import time_zone_names
 
 
 @require_POST
@@ -40,7 +40,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
         user_settings_update(user=user, **form.cleaned_data)
         if not request.htmx:
             messages.success(request, _("Your settings are saved."))
-            return _remember_language(redirect("account_settings"), user.language)
+            return _remember_language(redirect("accounts:settings"), user.language)
         saved = True
     template = "accounts/settings.html#settings-form" if request.htmx else "accounts/settings.html"
     context = {"form": form, "saved": saved, "time_zone_names": time_zone_names()}

@@ -48,7 +48,8 @@ from stack import database_url, free_port, percentile, sessions_for  # noqa: E40
 
 from accounts.models import Role, User  # noqa: E402
 from exhibitors.models import Exhibitor, Region, TeamMember, TeamRole  # noqa: E402
-from filmart.models import Market  # noqa: E402
+from markets import timekeeping  # noqa: E402
+from markets.models import Market  # noqa: E402
 from matchmaking.models import BuyerProfile, Verification  # noqa: E402
 from meetings import selectors, services  # noqa: E402
 from meetings.models import Meeting, Status  # noqa: E402
@@ -109,7 +110,7 @@ def market_build() -> tuple[Market, list[dict], list[str]]:
         TeamMember(exhibitor=exhibitor, user=rep, role=TeamRole.REP)
         for exhibitor, rep in zip(exhibitors, reps, strict=True)
     )
-    days = services.market_days(market)
+    days = timekeeping.market_days(market)
     for exhibitor, rep in zip(exhibitors, reps, strict=True):
         for day in days:  # through the service, so PostgreSQL's guards check every window
             services.availability_add(

@@ -29,7 +29,7 @@ from django.test.utils import (  # noqa: E402
 )
 
 from accounts.models import User  # noqa: E402
-from filmart.demo import demo_market_load  # noqa: E402
+from demo.loader import demo_market_load  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 
 TARGET_MS = 300.0

@@ -19,8 +19,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
+from demo.loader import demo_market_load  # noqa: E402
 from exhibitors.selectors import market_figures  # noqa: E402
-from filmart.demo import demo_market_load  # noqa: E402
 
 TARGET_SECONDS = 30.0
 

@@ -27,8 +27,8 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 
+from demo.loader import demo_market_load  # noqa: E402
 from exhibitors.models import Exhibitor  # noqa: E402
-from filmart.demo import demo_market_load  # noqa: E402
 from matchmaking.models import BuyerProfile  # noqa: E402
 from matchmaking.selectors import buyers_for_exhibitor, titles_for_buyer  # noqa: E402
 

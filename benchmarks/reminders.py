@@ -46,7 +46,8 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.models import Role, User  # noqa: E402
 from exhibitors.models import Exhibitor, Region, TeamMember, TeamRole  # noqa: E402
-from filmart.models import Market  # noqa: E402
+from markets import timekeeping  # noqa: E402
+from markets.models import Market  # noqa: E402
 from matchmaking.models import BuyerProfile, Verification  # noqa: E402
 from meetings import services  # noqa: E402
 from notifications import tasks  # noqa: E402
@@ -101,7 +102,7 @@ def reminder_template() -> OutboundEmail:
         rep=rep, exhibitor=exhibitor, day=DAY, start=market.meeting_day_start, end=market.meeting_day_end,
         place="booth",
     )  # fmt: skip
-    start = services.market_moment(market, DAY, market.meeting_day_start)
+    start = timekeeping.market_moment(market, DAY, market.meeting_day_start)
     meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=start)
     services.meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
     return OutboundEmail.objects.filter(kind="reminder", recipients=[buyer.email]).order_by("pk").first()

@@ -26,8 +26,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from demo.loader import demo_market_load  # noqa: E402
 from exhibitors.models import Title  # noqa: E402
-from filmart.demo import demo_market_load  # noqa: E402
 
 TARGET_P95_MS = 50.0
 REQUESTS = 200

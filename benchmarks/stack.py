@@ -47,7 +47,7 @@ from django.db import connections  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from filmart.demo import demo_market_load  # noqa: E402
+from demo.loader import demo_market_load  # noqa: E402
 from filmart.settings import redis_url_with_db  # noqa: E402
 
 CSRF_SECRET = "c" * 32  # the CSRF cookie's secret, sent back in the X-CSRFToken header as htmx does

@@ -10,8 +10,8 @@ from django_countries import countries
 from exhibitors.models import CompanyType, Pavilion, Region
 from exhibitors.selectors import Facet
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind
-from filmart.i18n import localized_value
-from filmart.models import Market
+from markets.models import Market
+from web.i18n import localized_value
 
 
 @cache

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from exhibitors.filters import territory_choices
 from exhibitors.models import TITLE_FACTS, Exhibitor, RightsAvailability, TeamRole, Title
 from exhibitors.vocabulary import TERRITORY_GROUPS, Genre, Language, Media
-from filmart.images import ACCEPT, image_process
+from web.images import ACCEPT, image_process
 
 
 class ImageUploadMixin:

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, TitleStatus
-from filmart.models import Market
-from filmart.selectors import unknown_hall_message
-from filmart.validators import validate_single_line
+from markets.models import Market
+from markets.selectors import unknown_hall_message
+from web.validators import validate_single_line
 
 # A description or synopsis: a few paragraphs a buyer reads, well inside what full-text search can index.
 TEXT_MAX_LENGTH = 5000

@@ -9,8 +9,8 @@ from import_export.results import Result, RowResult
 
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, Title
 from exhibitors.services import catalogue_changed
-from filmart.resources import MarketScopedResource, ReferenceWidget
-from filmart.selectors import market_current
+from markets.resources import MarketScopedResource, ReferenceWidget
+from markets.selectors import market_current
 
 
 def _changed_ids(result: Result, **kwargs) -> list[int] | None:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, Invitation, Pavilion, RightsAvailability, TeamMember, Title
 from exhibitors.search import search_filter, search_terms
-from filmart.models import Market
+from markets.models import Market
 
 PAGE_SIZE = 24
 CACHE_ERRORS = (redis.RedisError, OSError)
@@ -137,7 +137,7 @@ def _version_key(market_id: int) -> str:
 
 
 def catalogue_version_bump(*, market_id: int | None = None) -> None:
-    from filmart.models import Market
+    from markets.models import Market
 
     for pk in [market_id] if market_id else Market.objects.values_list("pk", flat=True):
         try:

@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.selectors import catalogue_version_bump, invitation_problem
-from filmart.caps import cap_enforce, per_day
-from filmart.i18n import opencc_converter
-from filmart.images import ProcessedImage
+from web.caps import cap_enforce, per_day
+from web.i18n import opencc_converter
+from web.images import ProcessedImage
 
 # --- What is derived from the catalogue ----------------------------------------------------------------
 # Search documents, facet keys and rights coverage are built from titles, rights rows and exhibitors (and
@@ -323,7 +323,7 @@ def invitation_create(
             )
     except IntegrityError as exc:
         raise ValidationError(_("%(email)s has already been invited."), params={"email": email}) from exc
-    link = accept_url_base + reverse("workspace_join", args=[invitation.token])
+    link = accept_url_base + reverse("workspace:join", args=[invitation.token])
     context = {"invitation": invitation, "link": link, "inviter": invited_by, "exhibitor": exhibitor}
     message = EmailMultiAlternatives(
         subject=_("%(name)s invites you to their FILMART team") % {"name": exhibitor.name},

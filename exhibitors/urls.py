@@ -2,6 +2,7 @@ from django.urls import path
 
 from exhibitors import views
 
+app_name = "exhibitors"
 urlpatterns = [
     path("exhibitors/", views.directory, name="directory"),
     path("exhibitors/<slug:slug>/", views.exhibitor_page, name="exhibitor"),

@@ -12,7 +12,7 @@ from exhibitors import selectors
 from exhibitors.filters import CatalogueFilterForm, DirectoryFilterForm
 from exhibitors.models import Exhibitor, Title
 from exhibitors.posters import poster_svg
-from filmart.selectors import market_for_request
+from markets.selectors import market_for_request
 
 
 def _market(request: HttpRequest):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from exhibitors import selectors, services
 from exhibitors.forms import ExhibitorProfileForm, InvitationForm, RightsForm, TitleForm
 from exhibitors.models import Invitation, RightsAvailability, TeamMember, TeamRole, Title
-from filmart.selectors import market_for_request
+from markets.selectors import market_for_request
 
 
 def _membership(request: HttpRequest) -> TeamMember | None:
@@ -80,7 +80,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         )
         if not request.htmx:
             messages.success(request, _("Your company profile is saved."))
-            return redirect("workspace_home")
+            return redirect("workspace:home")
         saved = True
     template = "exhibitors/workspace/profile.html#profile-form" if request.htmx else "exhibitors/workspace/profile.html"
     return render(request, template, {"form": form, "exhibitor": exhibitor, "saved": saved})
@@ -99,7 +99,7 @@ def title_new(request: HttpRequest) -> HttpResponse:
             request,
             _("“%(title)s” is in your catalogue. Now say where its rights are open.") % {"title": title.english_title},
         )
-        return _hx_redirect(request, reverse("workspace_title", args=[title.slug]))
+        return _hx_redirect(request, reverse("workspace:title", args=[title.slug]))
     template = (
         "exhibitors/workspace/title_new.html#title-form" if request.htmx else "exhibitors/workspace/title_new.html"
     )
@@ -148,7 +148,7 @@ def title_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx:
         return _title_page(request, title, form=TitleForm(instance=title), saved=True, template=fragment)
     messages.success(request, _("Saved."))
-    return redirect("workspace_title", slug=title.slug)
+    return redirect("workspace:title", slug=title.slug)
 
 
 @login_required
@@ -161,7 +161,7 @@ def title_delete(request: HttpRequest, slug: str) -> HttpResponse:
     name = title.english_title
     services.title_delete(title=title)
     messages.success(request, _("“%(title)s” is no longer in your catalogue.") % {"title": name})
-    return _hx_redirect(request, reverse("workspace_home"))
+    return _hx_redirect(request, reverse("workspace:home"))
 
 
 # --- Rights rows: every change answers with the rights region (htmx) or the title page (plain post) -------
@@ -172,7 +172,7 @@ def _rights_response(request: HttpRequest, title: Title, **kwargs) -> HttpRespon
         return _title_page(request, title, template="exhibitors/workspace/title_edit.html#rights", **kwargs)
     if kwargs.get("rights_form") is not None and kwargs["rights_form"].errors:
         return _title_page(request, title, **kwargs)
-    return redirect(reverse("workspace_title", args=[title.slug]) + "#rights")
+    return redirect(reverse("workspace:title", args=[title.slug]) + "#rights")
 
 
 @login_required
@@ -240,7 +240,7 @@ def team(request: HttpRequest) -> HttpResponse:
                 form.add_error("email", error)
             else:
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
-                return redirect("workspace_team")
+                return redirect("workspace:team")
     context = {
         "exhibitor": exhibitor,
         "membership": membership,
@@ -263,7 +263,7 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     except (PermissionDenied, Invitation.DoesNotExist) as exc:
         raise Http404 from exc
     messages.success(request, _("Invitation withdrawn."))
-    return redirect("workspace_team")
+    return redirect("workspace:team")
 
 
 @login_required
@@ -278,7 +278,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
             exhibitor=invitation.exhibitor, user=request.user
         ).exists()
         if already:
-            return redirect("workspace_home")
+            return redirect("workspace:home")
         return render(request, "exhibitors/workspace/invitation_invalid.html", {"problem": problem}, status=404)
     if request.method == "GET":
         return render(request, "exhibitors/workspace/join.html", {"invitation": invitation})
@@ -288,4 +288,4 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "exhibitors/workspace/invitation_invalid.html", status=404)
     if outcome.joined:
         messages.success(request, _("Welcome to the %(name)s team.") % {"name": outcome.exhibitor.name})
-    return redirect("workspace_home")
+    return redirect("workspace:home")

@@ -49,7 +49,7 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "filmart.apps.FilmartAdminConfig",  # django.contrib.admin, signing in through allauth
+    "accounts.apps.StaffAdminConfig",  # django.contrib.admin, signing in through allauth
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,17 +62,20 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "filmart",
+    "web",
     "accounts",
+    "markets",
     "exhibitors",
     "matchmaking",
     "meetings",
     "notifications",
     "organiser",
+    "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
-    "filmart.middleware.ServerTimingMiddleware",  # outermost: times everything below it
+    "web.middleware.ServerTimingMiddleware",  # outermost: times everything below it
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the web processes, before anything else spends time on the request.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -105,7 +108,8 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "filmart.context_processors.market",
+                "markets.context_processors.market",
+                "demo.context_processors.demo",
             ],
         },
     },
@@ -194,7 +198,7 @@ CELERY_BEAT_SCHEDULE = {
     "daily-agendas": {"task": "meetings.tasks.daily_agendas_queue", "schedule": 300.0},
     "organiser-sweep": {"task": "organiser.tasks.organiser_sweep", "schedule": 60.0},
     # /healthz reads when the last one ran; one left unrun in the queue for 45 s is dropped, not run late.
-    "worker-heartbeat": {"task": "filmart.tasks.worker_heartbeat", "schedule": 15.0, "options": {"expires": 45}},
+    "worker-heartbeat": {"task": "pages.tasks.worker_heartbeat", "schedule": 15.0, "options": {"expires": 45}},
 }
 # /healthz answers a burst of probes from one check this many seconds old at most (0: every probe checks).
 HEALTHZ_CACHE_SECONDS = float(os.environ.get("HEALTHZ_CACHE_SECONDS", "2"))
@@ -216,7 +220,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "pages:home"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -246,7 +250,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff see every buyer's name, email and deal plans: in production the admin and the organisers' console open
-# only for staff with an authenticator app set up (filmart.admin_site).
+# only for staff with an authenticator app set up (accounts.admin_site).
 STAFF_REQUIRE_SECOND_FACTOR = PRODUCTION or env_bool("STAFF_REQUIRE_SECOND_FACTOR", False)
 MFA_TOTP_ISSUER = "FILMART"
 
@@ -306,7 +310,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates in each language's own order (3月17日 星期三, Wednesday 17 March): filmart/formats/<language>/formats.py
-FORMAT_MODULE_PATH = ["filmart.formats"]
+FORMAT_MODULE_PATH = ["web.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"  # stored and computed in UTC; the market's zone is for display
@@ -337,7 +341,7 @@ STORAGES = {
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
-    "private": {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+    "private": {"BACKEND": "web.storage.PrivateStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
 }
 
 # --- Security -------------------------------------------------------------------------------------

@@ -1,21 +1,11 @@
+"""Every app's URLs, each in its namespace (`meetings:detail`, `workspace:title` ...)."""
+
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
-from django.urls import include, path, re_path
-from django.utils.functional import lazy
-from django.views.generic import RedirectView
-
-from filmart import views
+from django.urls import include, path
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
-    path("livez", views.livez, name="livez"),
-    path("sw.js", views.service_worker, name="service_worker"),
-    # Browsers ask for /favicon.ico on pages that name no icon (the admin's). In production the target carries
-    # a content hash from collectstatic's manifest: looked up lazily (`manage.py check` must not need the
-    # manifest) and not a permanent redirect (the hash changes with the icon).
-    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"))),
+    path("", include("pages.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
     path("mailbox/", include("notifications.urls")),
@@ -31,6 +21,3 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-if settings.SERVE_MEDIA:
-    # Uploaded posters and logos; in production a web server or object storage serves MEDIA_ROOT instead.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.media_file)]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind
-from filmart.validators import validate_single_line
+from web.validators import validate_single_line
 
 
 class BuyerType(models.TextChoices):

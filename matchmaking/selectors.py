@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from exhibitors.models import TeamMember, Title
 from exhibitors.selectors import catalogue_common_words
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, labels
-from filmart.models import Market
+from markets.models import Market
 from matchmaking.models import BuyerProfile, Interest
 
 TOP = 20

@@ -2,6 +2,7 @@ from django.urls import path
 
 from matchmaking import views
 
+app_name = "matchmaking"
 urlpatterns = [
     path("matches/", views.matches, name="matches"),
     path("shortlist/", views.shortlist, name="shortlist"),

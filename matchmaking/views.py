@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from exhibitors.models import Exhibitor, TeamMember, Title
-from filmart.converters import parse_id
-from filmart.selectors import market_for_request
+from markets.selectors import market_for_request
 from matchmaking import selectors, services
 from matchmaking.forms import BuyerProfileForm
 from matchmaking.models import BuyerProfile, Interest
+from web.converters import parse_id
 
 
 @login_required
@@ -102,7 +102,7 @@ def interest(request: HttpRequest) -> HttpResponse:
     if not destination.startswith("/") or not url_has_allowed_host_and_scheme(
         destination, allowed_hosts={request.get_host()}
     ):
-        destination = reverse("shortlist")
+        destination = reverse("matchmaking:shortlist")
     return HttpResponseRedirect(destination)
 
 
@@ -123,5 +123,5 @@ def buyer_profile(request: HttpRequest) -> HttpResponse:
                     "company again. Until they have, you cannot request meetings."
                 ),
             )
-        return redirect("matches")
+        return redirect("matchmaking:matches")
     return render(request, "matchmaking/profile.html", {"form": form, "profile": profile})

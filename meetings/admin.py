@@ -7,15 +7,12 @@ from django.template.response import TemplateResponse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV
 
-from filmart.selectors import market_current
-from meetings.models import Availability, BusyTime, Meeting, MeetingTable, Status
-from meetings.resources import MeetingTableResource
+from markets.selectors import market_current
+from markets.timekeeping import market_days, market_zone
+from meetings.models import Availability, BusyTime, Meeting, Status
 from meetings.selectors import day_range
 from meetings.services import meetings_cancel_by_organisers
-from meetings.timekeeping import market_days, market_zone
 
 
 class MarketDayFilter(admin.SimpleListFilter):
@@ -119,20 +116,6 @@ class MeetingAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(MeetingTable)
-class MeetingTableAdmin(ImportExportModelAdmin):
-    """Tables and rooms for meetings; a CSV (code, name, hall, seats, is_active) imports them, previewed first."""
-
-    resource_classes = [MeetingTableResource]
-    import_formats = [CSV]
-    export_formats = [CSV]
-    list_display = ["code", "name", "hall", "seats", "is_active", "market"]
-    list_filter = ["market", "hall", "is_active"]
-    list_editable = ["is_active"]
-    search_fields = ["code", "name"]
-    list_select_related = ["hall", "market"]
 
 
 @admin.register(Availability)

@@ -10,9 +10,9 @@ from functools import cache
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
-from filmart.i18n import localized_value
+from markets.timekeeping import market_zone
 from meetings.models import Meeting, Place, Status
-from meetings.timekeeping import market_zone
+from web.i18n import localized_value
 
 PRODID = "-//FILMART//Business matching//EN"
 

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from filmart.models import Market
-from filmart.validators import validate_single_line
-from meetings.models import MESSAGE_MAX_LENGTH, MeetingTable, Place
-from meetings.timekeeping import market_days
+from markets.models import Market, MeetingTable
+from markets.timekeeping import market_days
+from meetings.models import MESSAGE_MAX_LENGTH, Place
+from web.validators import validate_single_line
 
 
 def day_choices(market: Market) -> list[tuple[str, str]]:

@@ -19,8 +19,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
-from filmart.models import Hall, Market
-from filmart.validators import validate_single_line
+from markets.models import Market, MeetingTable
+from web.validators import validate_single_line
 
 # Raised by the triggers of migration 0002, by these names.
 AVAILABILITY_INSIDE_MARKET_HOURS = "availability_inside_market_hours"
@@ -51,41 +51,6 @@ def _finite_range(field: str, name: str) -> models.CheckConstraint:
         name=name,
         violation_error_message=_("A time range needs a start and an end."),
     )
-
-
-class MeetingTable(models.Model):
-    """A table or room the organisers set up for meetings; one rep holds it at a time."""
-
-    market = models.ForeignKey(
-        Market, on_delete=models.CASCADE, related_name="meeting_tables", verbose_name=_("market")
-    )
-    hall = models.ForeignKey(
-        Hall, on_delete=models.PROTECT, null=True, blank=True, related_name="meeting_tables", verbose_name=_("hall")
-    )
-    code = models.CharField(_("code"), max_length=20, help_text=_("As signed at the table, e.g. BL-12."))
-    name = models.CharField(
-        _("name"),
-        max_length=120,
-        help_text=_("As people will read it, e.g. Business Lounge table 12."),
-        validators=[validate_single_line],
-    )
-    seats = models.PositiveSmallIntegerField(_("seats"), default=4)
-    is_active = models.BooleanField(_("in use"), default=True, help_text=_("Untick to stop reps choosing it."))
-
-    class Meta:
-        verbose_name = _("meeting table")
-        verbose_name_plural = _("meeting tables")
-        ordering = ["market", "code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["market", "code"],
-                name="meeting_table_code_unique_per_market",
-                violation_error_message=_("The market already has a table with this code."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Availability(models.Model):

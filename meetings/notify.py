@@ -16,12 +16,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from filmart.i18n import localized_value
-from filmart.models import Market
+from markets.models import Market
+from markets.timekeeping import day_range
 from meetings import calendar
 from meetings.models import Meeting, Side, Status
-from meetings.timekeeping import day_range
 from notifications.services import outbound_email_queue, outbound_emails_cancel, outbound_emails_schedule
+from web.i18n import localized_value
 
 # What happened -> (subject, first line). %(other)s is the other side: a company, and the person.
 EVENTS = {
@@ -71,7 +71,7 @@ def _other_side(meeting: Meeting, recipient: User) -> str:
 
 def meeting_link(meeting: Meeting) -> str:
     """Opens the meeting as it stands; the version tells the page whether this email has been overtaken."""
-    return f"{settings.SITE_URL}{reverse('meeting_detail', args=[meeting.pk])}?v={meeting.version}"
+    return f"{settings.SITE_URL}{reverse('meetings:detail', args=[meeting.pk])}?v={meeting.version}"
 
 
 def _message(meeting: Meeting, recipient: User, event: str, *, extra: dict | None = None) -> EmailMultiAlternatives:
@@ -85,8 +85,8 @@ def _message(meeting: Meeting, recipient: User, event: str, *, extra: dict | Non
             "event": event,
             "opening": opening % {"other": other},
             "link": meeting_link(meeting),
-            "agenda_link": settings.SITE_URL + reverse("agenda"),
-            "settings_link": settings.SITE_URL + reverse("account_settings"),
+            "agenda_link": settings.SITE_URL + reverse("meetings:agenda"),
+            "settings_link": settings.SITE_URL + reverse("accounts:settings"),
             **(extra or {}),
         }
         message = EmailMultiAlternatives(
@@ -185,7 +185,7 @@ def _reminders(meeting: Meeting) -> None:
 def daily_agendas_queue(*, market: Market, now=None) -> int:
     """Each market morning, from the market's agenda time on, each person's meetings of the day. Safe to run
     every few minutes and in two processes at once: one message per person and day, by its key."""
-    from meetings.timekeeping import market_days, market_zone
+    from markets.timekeeping import market_days, market_zone
 
     now = now or timezone.now()
     local = now.astimezone(market_zone(market))
@@ -207,8 +207,8 @@ def daily_agendas_queue(*, market: Market, now=None) -> int:
             continue
         with translation.override(_language(person)):
             context = {"recipient": person, "market": market, "day": day, "meetings": day_meetings,
-                       "agenda_link": f"{settings.SITE_URL}{reverse('agenda')}?day={day.isoformat()}",
-                       "settings_link": settings.SITE_URL + reverse("account_settings")}  # fmt: skip
+                       "agenda_link": f"{settings.SITE_URL}{reverse('meetings:agenda')}?day={day.isoformat()}",
+                       "settings_link": settings.SITE_URL + reverse("accounts:settings")}  # fmt: skip
             message = EmailMultiAlternatives(
                 subject=str(_("Your meetings today: %(count)s") % {"count": len(day_meetings)}),
                 body=render_to_string("meetings/email/agenda.txt", context),

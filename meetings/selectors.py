@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, Title
-from filmart.models import Market
+from markets.models import Market
+from markets.timekeeping import day_range, market_days, market_zone
 from matchmaking.models import BuyerProfile
 from matchmaking.selectors import BuyerTakesPart, buyer_visible_to_team
 from meetings.models import Availability, BusyTime, Meeting, Status
-from meetings.timekeeping import day_range, market_days, market_zone
 
 
 @dataclass(frozen=True)

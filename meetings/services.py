@@ -22,9 +22,8 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from exhibitors import services as exhibitor_services
 from exhibitors.models import Exhibitor, TeamMember, TeamRole, Title
-from filmart.caps import cap_enforce, per_day, per_hour
-from filmart.models import Market
-from filmart.validators import validate_single_line
+from markets.models import Market
+from markets.timekeeping import market_moment, market_zone
 from matchmaking.models import BuyerProfile, Verification
 from meetings import notify
 from meetings.models import (
@@ -45,7 +44,8 @@ from meetings.models import (
     Status,
     new_feed_token,
 )
-from meetings.timekeeping import market_days, market_moment, market_zone  # noqa: F401 - part of this API
+from web.caps import cap_enforce, per_day, per_hour
+from web.validators import validate_single_line
 
 CONSTRAINT_MESSAGES = {
     "meeting_rep_in_one_place": gettext_lazy("The rep already has a meeting at this time."),

@@ -12,7 +12,7 @@ def meetings_expire_due() -> None:
 @shared_task(ignore_result=True)
 def daily_agendas_queue() -> None:
     """Every few minutes (beat): from the market's agenda time each market morning, each person's day."""
-    from filmart.selectors import market_current
+    from markets.selectors import market_current
     from meetings import notify
 
     market = market_current()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exhibitors.models import TeamMember, TeamRole
-from filmart.selectors import market_for_request
+from markets.selectors import market_for_request
 from meetings import services
 from meetings.forms import MemberRemovalForm
 
@@ -48,7 +48,7 @@ def team_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
                     "cancelled": outcome["called_off"],
                 },
             )
-            return redirect("workspace_team")
+            return redirect("workspace:team")
     context = {
         "member": member,
         "exhibitor": admin.exhibitor,

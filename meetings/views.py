@@ -18,13 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, TeamRole
-from filmart.converters import parse_id
-from filmart.models import Market
-from filmart.selectors import market_for_request
+from markets import timekeeping
+from markets.models import Market
+from markets.selectors import market_for_request
 from matchmaking.models import BuyerProfile
 from meetings import calendar, selectors, services
 from meetings.forms import BusyTimeForm, MessageForm, OpenHoursForm, ReasonForm
 from meetings.models import Availability, CalendarFeed, Meeting, Side, Status
+from web.converters import parse_id
 
 
 def _market(request: HttpRequest) -> Market:
@@ -47,7 +48,7 @@ def _day(value: str | None, choices: list[date]) -> date | None:
 
 
 def _first_useful_day(days: list[date], market: Market) -> date | None:
-    today = timezone.now().astimezone(services.market_zone(market)).date()
+    today = timezone.now().astimezone(timekeeping.market_zone(market)).date()
     return next((day for day in days if day >= today), days[0] if days else None)
 
 
@@ -71,7 +72,7 @@ def _error_text(error: ValidationError) -> str:
 @require_GET
 def agenda(request: HttpRequest) -> HttpResponse:
     market = _market(request)
-    days = services.market_days(market)
+    days = timekeeping.market_days(market)
     day = _day(request.GET.get("day"), days)
     view = "timetable" if request.GET.get("view") == "timetable" and day else "list"
     meetings = selectors.agenda_for(user=request.user, market=market, day=day)
@@ -91,7 +92,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
 
 
 def _group_by_day(meetings: list[Meeting], market: Market) -> list[tuple[date, list[Meeting]]]:
-    zone = services.market_zone(market)
+    zone = timekeeping.market_zone(market)
     grouped: dict[date, list[Meeting]] = {}
     for meeting in meetings:
         grouped.setdefault(meeting.start.astimezone(zone).date(), []).append(meeting)
@@ -101,8 +102,8 @@ def _group_by_day(meetings: list[Meeting], market: Market) -> list[tuple[date, l
 def _timetable_rows(market: Market, day: date, columns: dict) -> list[dict]:
     """One row per slot of the market's meeting hours; in each column the meeting starting in that slot."""
     length = timedelta(minutes=market.slot_minutes)
-    start = services.market_moment(market, day, market.meeting_day_start)
-    end = services.market_moment(market, day, market.meeting_day_end)
+    start = timekeeping.market_moment(market, day, market.meeting_day_start)
+    end = timekeeping.market_moment(market, day, market.meeting_day_end)
     rows = []
     while start + length <= end:
         cells = []
@@ -120,7 +121,7 @@ def team_agenda(request: HttpRequest) -> HttpResponse:
     membership = _membership(request, market)
     if membership is None:
         raise Http404
-    days = services.market_days(market)
+    days = timekeeping.market_days(market)
     day = _day(request.GET.get("day"), days) or _first_useful_day(days, market)
     meetings = selectors.team_agenda_for(exhibitor=membership.exhibitor, day=day)
     team = list(
@@ -183,7 +184,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, _("Booked: the exhibitor accepts requests automatically."))
             else:
                 messages.success(request, _("Request sent. The answer will appear here and in your requests."))
-            return redirect("meeting_detail", pk=meeting.pk)
+            return redirect("meetings:detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=rep) if rep else []
     day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
     context = {
@@ -227,7 +228,7 @@ def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("Invitation sent. The answer will appear here and in your requests."))
-            return redirect("meeting_detail", pk=meeting.pk)
+            return redirect("meetings:detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=request.user)
     day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
     context = {
@@ -254,8 +255,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for(user=request.user, pk=pk)
     side = services.side_of(user=request.user, meeting=meeting)
     market = meeting.market
-    days = services.market_days(market)
-    day = _day(request.GET.get("day"), days) or meeting.start.astimezone(services.market_zone(market)).date()
+    days = timekeeping.market_days(market)
+    day = _day(request.GET.get("day"), days) or meeting.start.astimezone(timekeeping.market_zone(market)).date()
     moving = meeting.status == Status.ACCEPTED or (meeting.status == Status.PENDING and meeting.awaiting == Side.REP)
     slots = []
     if side and moving:
@@ -285,7 +286,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": ReasonForm(),
         "can_record_attendance": meeting.status == Status.ACCEPTED
         and meeting.start - services.CHECK_IN_EARLY <= timezone.now(),
-        "check_in_url": request.build_absolute_uri(reverse("meeting_detail", args=[meeting.pk])),
+        "check_in_url": request.build_absolute_uri(reverse("meetings:detail", args=[meeting.pk])),
     }
     template = "meetings/detail.html#move-slots" if request.htmx else "meetings/detail.html"
     return render(request, template, context)
@@ -335,7 +336,7 @@ def meeting_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, str(DONE[action]))
-    return redirect("meeting_detail", pk=pk)
+    return redirect("meetings:detail", pk=pk)
 
 
 @login_required
@@ -344,7 +345,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_for(user=request.user, pk=pk)
     if meeting.status not in (Status.ACCEPTED, Status.CANCELLED):
         raise Http404
-    body = calendar.meeting_ics(meeting, url=request.build_absolute_uri(reverse("meeting_detail", args=[pk])))
+    body = calendar.meeting_ics(meeting, url=request.build_absolute_uri(reverse("meetings:detail", args=[pk])))
     method = calendar.ics_method(meeting)
     response = HttpResponse(body, content_type=f"text/calendar; charset=utf-8; method={method}")
     response["Content-Disposition"] = f'attachment; filename="meeting-{pk}.ics"'
@@ -379,7 +380,7 @@ def hours(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect("meeting_hours")
+            return redirect("meetings:hours")
     if membership:
         entries = Availability.objects.filter(rep=request.user, exhibitor=membership.exhibitor).order_by("during")
     else:
@@ -411,7 +412,7 @@ def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("Removed."))
-    return redirect("meeting_hours")
+    return redirect("meetings:hours")
 
 
 @login_required
@@ -423,7 +424,7 @@ def auto_accept(request: HttpRequest) -> HttpResponse:
         raise Http404
     Exhibitor.objects.filter(pk=membership.exhibitor_id).update(auto_accept_meetings=request.POST.get("on") == "1")
     messages.success(request, _("Saved."))
-    return redirect("meeting_hours")
+    return redirect("meetings:hours")
 
 
 @login_required
@@ -432,9 +433,9 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         services.calendar_feed_reset(user=request.user)
         messages.success(request, _("A new calendar address is ready; the old one no longer works."))
-        return redirect("calendar_settings")
+        return redirect("meetings:calendar_settings")
     feed = services.calendar_feed_for(user=request.user)
-    url = request.build_absolute_uri(reverse("calendar_feed", args=[feed.token]))
+    url = request.build_absolute_uri(reverse("meetings:calendar_feed", args=[feed.token]))
     webcal = "webcal://" + url.split("://", 1)[1]
     return render(request, "meetings/calendar.html", {"feed_url": url, "webcal_url": webcal})
 

@@ -16,8 +16,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from filmart.validators import single_line
 from notifications.models import OutboundEmail, OutboundStatus
+from web.queue import publish_on_commit
+from web.validators import single_line
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ STUCK_AFTER = timedelta(minutes=10)
 # Less than beat's minute between sweeps, so sweeps seldom overlap (they may; claims keep that safe).
 SWEEP_BUDGET = timedelta(seconds=45)
 DELIVERY_MAILER = "smtp"
+SEND_TASK = "notifications.tasks.outbound_email_send"
 
 
 # Everything after a link's host: paths and queries are where one-time keys travel.
@@ -93,7 +95,7 @@ def outbound_email_queue(
             raise
         return None
     if row.status == OutboundStatus.PENDING and row.next_attempt_at <= now:
-        transaction.on_commit(lambda: _enqueue(row.pk))
+        publish_on_commit(SEND_TASK, row.pk)  # if not now, the outbox sweep sends it
     return row
 
 
@@ -112,13 +114,6 @@ def outbound_emails_cancel(*, topic: str, kind: str) -> int:
     return OutboundEmail.objects.filter(topic=topic, kind=kind, status=OutboundStatus.PENDING).update(
         status=OutboundStatus.CANCELLED
     )
-
-
-def _enqueue(pk: int) -> None:
-    from filmart.celery import publish
-    from notifications.tasks import outbound_email_send
-
-    publish(outbound_email_send, pk)  # if not now, the outbox sweep sends it
 
 
 def _claim(pk: int, now) -> OutboundEmail | None:
@@ -237,7 +232,7 @@ def outbound_email_send_copy(*, pk: int) -> OutboundEmail | None:
         raw_message=message.as_bytes(),
         kind=original.kind,
     )
-    transaction.on_commit(lambda: _enqueue(copy.pk))
+    publish_on_commit(SEND_TASK, copy.pk)
     return copy
 
 
@@ -245,4 +240,4 @@ def outbound_email_resend(*, pk: int) -> None:
     OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.FAILED).update(
         status=OutboundStatus.PENDING, next_attempt_at=timezone.now(), attempts=0
     )
-    transaction.on_commit(lambda: _enqueue(pk))
+    publish_on_commit(SEND_TASK, pk)

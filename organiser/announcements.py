@@ -8,10 +8,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from accounts.models import User
+from markets.timekeeping import day_range
 from matchmaking.models import Verification
 from meetings.models import Meeting, Status
 from meetings.selectors import buyers_of_market
-from meetings.timekeeping import day_range
 from notifications.models import OutboundEmail, OutboundStatus
 from organiser.models import Announcement, Segment
 

@@ -19,12 +19,12 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Exhibitor, Title
-from filmart.models import Market
-from filmart.spreadsheets import spreadsheet_cell
+from markets.models import Market
+from markets.timekeeping import day_range, market_zone
 from meetings.models import Meeting
 from meetings.selectors import buyers_of_market
-from meetings.timekeeping import day_range, market_zone
 from organiser.models import Export, ExportFormat, ExportKind
+from web.spreadsheets import spreadsheet_cell
 
 CHUNK = 1000
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from exhibitors.models import Pavilion
 from exhibitors.vocabulary import TitleKind
-from filmart.models import Market
+from markets.models import Market
 from matchmaking.models import Verification
 from meetings.forms import day_choices
 from meetings.models import Status

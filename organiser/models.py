@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from filmart.storage import private_storage_get
+from web.storage import private_storage_get
 
 
 class ExportKind(models.TextChoices):

@@ -28,7 +28,7 @@ ORGANISER_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("matchmaking", "buyerprofile"): ("view", "change"),
     ("matchmaking", "interest"): ("view",),
     ("meetings", "meeting"): ("view", "change"),  # change: the "cancel with notice" action
-    ("meetings", "meetingtable"): ALL,
+    ("filmart", "meetingtable"): ALL,
     ("meetings", "availability"): ("view",),
     ("notifications", "outboundemail"): ("view", "change"),  # change: send again, send a fresh copy
     ("organiser", "export"): ("view",),

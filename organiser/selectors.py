@@ -9,13 +9,13 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from exhibitors.models import Exhibitor
-from filmart.i18n import localized_value
-from filmart.models import Market
+from markets.models import Market
+from markets.timekeeping import day_range, market_days
 from matchmaking.models import Verification
 from meetings.models import Attendance, Meeting, Status
 from meetings.selectors import buyers_of_market
-from meetings.timekeeping import day_range, market_days
 from organiser.models import Announcement, Export
+from web.i18n import localized_value
 
 TOP = 10
 

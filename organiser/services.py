@@ -21,12 +21,17 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from exhibitors.models import Pavilion
-from filmart.models import Market
+from markets.models import Market
 from notifications.models import OutboundEmail
 from notifications.services import outbound_email_queue
 from organiser.announcements import announcement_message, announcement_topic, segment_recipients
 from organiser.exports import CHUNK, export_file_write, rows_and_columns
 from organiser.models import Announcement, AnnouncementStatus, Export, ExportStatus
+from web.queue import publish, publish_on_commit
+
+# What the organiser sweep starts again when the broker could not take them at first.
+EXPORT_TASK = "organiser.tasks.export_build"
+ANNOUNCEMENT_TASK = "organiser.tasks.announcement_write"
 
 logger = logging.getLogger(__name__)
 
@@ -43,15 +48,8 @@ def export_request(*, market: Market, kind: str, file_format: str, filters: dict
     export = Export.objects.create(
         market=market, kind=kind, file_format=file_format, filters=filters, requested_by=user
     )
-    transaction.on_commit(lambda: _export_enqueue(export.pk))
+    publish_on_commit(EXPORT_TASK, export.pk)
     return export
-
-
-def _export_enqueue(pk: int) -> None:
-    from filmart.celery import publish
-    from organiser.tasks import export_build
-
-    publish(export_build, pk)  # if not now, the organiser sweep starts it
 
 
 def exports_waiting_publish(*, older_than: timedelta = timedelta(minutes=1)) -> int:
@@ -65,7 +63,7 @@ def exports_waiting_publish(*, older_than: timedelta = timedelta(minutes=1)) -> 
         Export.objects.filter(status=ExportStatus.QUEUED, created_at__lt=now - older_than).values_list("pk", flat=True)
     )
     for pk in waiting:
-        _export_enqueue(pk)
+        publish(EXPORT_TASK, pk)
     return len(waiting)
 
 
@@ -164,15 +162,8 @@ def announcement_send_start(*, announcement_id: int, market: Market) -> Announce
         announcement.status = AnnouncementStatus.SENDING
         announcement.recipients_total = total
         announcement.save(update_fields=["status", "recipients_total"])
-        transaction.on_commit(lambda: _announcement_enqueue(announcement.pk))
+        publish_on_commit(ANNOUNCEMENT_TASK, announcement.pk)
     return announcement
-
-
-def _announcement_enqueue(pk: int) -> None:
-    from filmart.celery import publish
-    from organiser.tasks import announcement_write
-
-    publish(announcement_write, pk)  # if not now, the organiser sweep starts it
 
 
 def announcements_waiting_publish() -> int:
@@ -185,7 +176,7 @@ def announcements_waiting_publish() -> int:
         .values_list("pk", flat=True)
     )
     for pk in waiting:
-        _announcement_enqueue(pk)
+        publish(ANNOUNCEMENT_TASK, pk)
     return len(waiting)
 
 

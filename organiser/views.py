@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import staff_only
-from filmart.selectors import market_for_request
-from meetings.timekeeping import market_days
+from markets.selectors import market_for_request
+from markets.timekeeping import market_days
 from organiser import announcements, exports, selectors, services
 from organiser.forms import AnnouncementForm, ExportForm
 from organiser.models import Announcement, ExportStatus
@@ -60,7 +60,7 @@ def export_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.export_request(market=market, user=request.user, **form.export_arguments())
         messages.success(request, _("The export is being written; it appears below when ready."))
-        return redirect("organiser_exports")
+        return redirect("organiser:exports")
     recent = selectors.exports_of(market=market)[:20]
     return render(request, "organiser/exports.html", {"form": form, "exports": recent, "market": market})
 
@@ -100,7 +100,7 @@ def announcement_list(request: HttpRequest) -> HttpResponse:
     form = AnnouncementForm(request.POST or None, market=market)
     if request.method == "POST" and form.is_valid():
         announcement = services.announcement_create(market=market, user=request.user, **form.announcement_arguments())
-        return redirect("organiser_announcement", pk=announcement.pk)
+        return redirect("organiser:announcement", pk=announcement.pk)
     recent = selectors.announcements_of(market=market)[:20]
     status = 400 if request.method == "POST" else 200
     return render(request, "organiser/announcements.html", {"form": form, "announcements": recent}, status=status)
@@ -119,7 +119,7 @@ def announcement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        return redirect("organiser_announcement", pk=pk)
+        return redirect("organiser:announcement", pk=pk)
     recipients = announcements.segment_recipients(announcement=announcement)
     sample = recipients.first()
     context = {

@@ -104,7 +104,7 @@ def _english_by_default():
 
 @pytest.fixture
 def demo_market(db):
-    from filmart.demo import demo_market_load
+    from demo.loader import demo_market_load
 
     return demo_market_load()
 

@@ -5,6 +5,7 @@ from datetime import date, time
 
 import pytest
 
+from markets import timekeeping
 from matchmaking.models import BuyerProfile, Verification
 from meetings import services
 from tests.factories import ExhibitorFactory, MarketFactory, UserFactory, team_member
@@ -32,7 +33,7 @@ def open_hours(rep, exhibitor, *, day=DAY_ONE, start=time(10, 0), end=time(12, 0
 
 
 def at(market, hour: int, minute: int = 0, day=DAY_ONE):
-    return services.market_moment(market, day, time(hour, minute))
+    return timekeeping.market_moment(market, day, time(hour, minute))
 
 
 @pytest.fixture

@@ -133,12 +133,12 @@ def test_an_organiser_is_always_staff():
 def test_language_choice_is_remembered_on_the_account(client):
     user = UserFactory()
     client.force_login(user)
-    client.post(reverse("language_set"), {"language": "zh-hant", "next": "/"})
+    client.post(reverse("accounts:language"), {"language": "zh-hant", "next": "/"})
     user.refresh_from_db()
     assert user.language == "zh-hant"
     client.cookies.clear()  # a new browser: the account still knows
     client.force_login(user)
-    response = client.get(reverse("account_settings"))
+    response = client.get(reverse("accounts:settings"))
     assert response.headers["Content-Language"] == "zh-hant"
 
 
@@ -146,14 +146,14 @@ def test_account_settings_reject_an_unknown_time_zone_and_keep_the_input(client)
     user = UserFactory(full_name="Old Name")
     client.force_login(user)
     response = client.post(
-        reverse("account_settings"), {"full_name": "New Name", "language": "", "time_zone": "Mars/Olympus"}
+        reverse("accounts:settings"), {"full_name": "New Name", "language": "", "time_zone": "Mars/Olympus"}
     )
     html = response.content.decode()
     assert "is not a time zone name" in html
     assert 'value="New Name"' in html
     user.refresh_from_db()
     assert user.full_name == "Old Name"
-    client.post(reverse("account_settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"})
+    client.post(reverse("accounts:settings"), {"full_name": "New Name", "language": "en", "time_zone": "Europe/Paris"})
     user.refresh_from_db()
     assert (user.full_name, user.time_zone) == ("New Name", "Europe/Paris")
 
@@ -188,7 +188,7 @@ def test_two_factor_totp_is_offered_and_enforced(client):
 def test_account_settings_over_htmx_swap_only_the_form(client):
     user = UserFactory(full_name="Old Name")
     client.force_login(user)
-    url = reverse("account_settings")
+    url = reverse("accounts:settings")
     response = client.post(url, {"full_name": "", "language": "", "time_zone": ""}, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert html.lstrip().startswith('<form method="post"') and "<html" not in html

@@ -51,14 +51,14 @@ def names_in(response) -> list[str]:
 
 @pytest.mark.parametrize("query", ["Tencent", "tencent video", "騰訊", "腾讯", "騰訊視頻", "Tencnet", "tencent vdeo"])
 def test_directory_finds_tencent_in_any_script_and_despite_typos(buyer_client, tencent, query):
-    response = buyer_client.get(reverse("directory"), {"q": query})
+    response = buyer_client.get(reverse("exhibitors:directory"), {"q": query})
     found = names_in(response)
     assert found and found[0] == "Tencent Video", (query, found)
     assert "Golden Harbour Pictures" not in found
 
 
 def test_directory_filters_and_counts_facets(buyer_client, tencent, market):
-    response = buyer_client.get(reverse("directory"), {"region": "CN"})
+    response = buyer_client.get(reverse("exhibitors:directory"), {"region": "CN"})
     assert names_in(response) == ["Tencent Video"]
     region_facet = next(f for f in response.context["result"].facets if f.name == "region")
     # A facet's counts ignore its own choice, so the other regions stay reachable.
@@ -68,14 +68,20 @@ def test_directory_filters_and_counts_facets(buyer_client, tencent, market):
 
 
 def test_bad_filter_values_are_reported_not_fatal(buyer_client, tencent):
-    response = buyer_client.get(reverse("directory"), {"region": ["CN", "XX"], "page": "zebra", "type": "nope"})
+    response = buyer_client.get(
+        reverse("exhibitors:directory"), {"region": ["CN", "XX"], "page": "zebra", "type": "nope"}
+    )
     assert response.status_code == 200
     assert "Some filters were not understood" in response.content.decode()
     assert len(names_in(response)) == 3
 
 
 def test_directory_and_catalogue_need_a_signed_in_user(client, tencent):
-    for url in [reverse("directory"), reverse("catalogue"), reverse("exhibitor", args=["tencent"])]:
+    for url in [
+        reverse("exhibitors:directory"),
+        reverse("exhibitors:catalogue"),
+        reverse("exhibitors:exhibitor", args=["tencent"]),
+    ]:
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
 
@@ -109,7 +115,7 @@ def test_which_titles_can_i_license_for_svod_in_thailand(market, avails):
 
 
 def test_catalogue_filters_by_media_and_territory_with_counts(buyer_client, avails):
-    response = buyer_client.get(reverse("catalogue"), {"media": "svod", "territory": "TH"})
+    response = buyer_client.get(reverse("exhibitors:catalogue"), {"media": "svod", "territory": "TH"})
     slugs = {title.slug for title in response.context["result"].page.object_list}
     assert slugs == {"blossoms", "long"}
     media_facet = next(f for f in response.context["result"].facets if f.name == "media")
@@ -127,7 +133,7 @@ def test_catalogue_filters_by_media_and_territory_with_counts(buyer_client, avai
     ],
 )
 def test_catalogue_search(buyer_client, avails, query, first):
-    response = buyer_client.get(reverse("catalogue"), {"q": query})
+    response = buyer_client.get(reverse("exhibitors:catalogue"), {"q": query})
     slugs = [title.slug for title in response.context["result"].page.object_list]
     if first:
         assert slugs[0] == first, slugs
@@ -136,15 +142,15 @@ def test_catalogue_search(buyer_client, avails, query, first):
 
 
 def test_title_page_shows_facts_and_rights(buyer_client, avails):
-    html = buyer_client.get(reverse("title", args=["long"])).content.decode()
+    html = buyer_client.get(reverse("exhibitors:title", args=["long"])).content.decode()
     assert "The Long Season" in html and "漫长的季节" in html
     assert "Worldwide" in html and "except" in html and "China" in html
     assert "SVOD" in html
-    assert buyer_client.get(reverse("title", args=["no-such-title"])).status_code == 404
+    assert buyer_client.get(reverse("exhibitors:title", args=["no-such-title"])).status_code == 404
 
 
 def test_poster_art_is_an_svg_drawn_from_the_title(buyer_client, avails):
-    response = buyer_client.get(reverse("title_poster_art", args=["blossoms"]))
+    response = buyer_client.get(reverse("exhibitors:title_poster_art", args=["blossoms"]))
     assert response["Content-Type"].startswith("image/svg+xml")
     body = response.content.decode()
     assert "Blossoms Shanghai" in body and "繁花" in body
@@ -166,10 +172,10 @@ def _grow(tencent, count: int) -> None:
         # session, user, market, then for the directory: filter choices (2), a count per facet (3), the total,
         # the page; for the catalogue: region choices, every count and the total in one statement, the page.
         # (Counts are computed here: the cache starts empty in each test.)
-        ("directory", {}, 10),
-        ("directory", {"q": "tencent", "region": "CN"}, 10),
-        ("catalogue", {}, 6),
-        ("catalogue", {"q": "season", "media": "svod", "territory": "TH", "genre": "drama"}, 6),
+        ("exhibitors:directory", {}, 10),
+        ("exhibitors:directory", {"q": "tencent", "region": "CN"}, 10),
+        ("exhibitors:catalogue", {}, 6),
+        ("exhibitors:catalogue", {"q": "season", "media": "svod", "territory": "TH", "genre": "drama"}, 6),
     ],
 )
 def test_listing_query_counts_do_not_grow(buyer_client, avails, tencent, extra, url, params, expected):
@@ -184,13 +190,13 @@ def test_listing_query_counts_do_not_grow(buyer_client, avails, tencent, extra, 
 def test_exhibitor_page_query_count_does_not_grow(buyer_client, avails, tencent, extra):
     _grow(tencent, extra)
     with CaptureQueriesContext(connection) as queries:
-        html = buyer_client.get(reverse("exhibitor", args=["tencent"])).content.decode()
+        html = buyer_client.get(reverse("exhibitors:exhibitor", args=["tencent"])).content.decode()
     assert "Blossoms Shanghai" in html and "騰訊視頻" in html
     assert len(queries) == 8, "\n".join(q["sql"][:150] for q in queries)  # 8: with the ☆ shortlist state
 
 
 def test_media_filter_without_a_territory_and_its_counts(buyer_client, avails):
-    response = buyer_client.get(reverse("catalogue"), {"media": "free_tv"})
+    response = buyer_client.get(reverse("exhibitors:catalogue"), {"media": "free_tv"})
     assert [title.slug for title in response.context["result"].page.object_list] == ["lost"]
     media_facet = next(f for f in response.context["result"].facets if f.name == "media")
     assert media_facet.counts == {"svod": 3, "avod": 1, "free_tv": 1}
@@ -203,7 +209,7 @@ def test_rights_changes_reach_the_catalogue_filters(client, avails):
 
     client.force_login(UserFactory())
     rights_delete(rights=avails["wrong_media"].rights.get())
-    response = client.get(reverse("catalogue"), {"media": "free_tv"})
+    response = client.get(reverse("exhibitors:catalogue"), {"media": "free_tv"})
     assert response.context["result"].total == 0
 
 
@@ -211,7 +217,7 @@ def test_cached_counts_follow_catalogue_changes(buyer_client, avails, django_cap
     from exhibitors.services import rights_save
 
     def free_tv_total() -> int:
-        return buyer_client.get(reverse("catalogue"), {"media": "free_tv"}).context["result"].total
+        return buyer_client.get(reverse("exhibitors:catalogue"), {"media": "free_tv"}).context["result"].total
 
     assert free_tv_total() == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -232,7 +238,7 @@ def test_search_still_answers_when_the_cache_is_down(buyer_client, avails, monke
             return fail
 
     monkeypatch.setattr("exhibitors.selectors.cache", DeadCache())
-    response = buyer_client.get(reverse("catalogue"), {"media": "svod", "territory": "TH"})
+    response = buyer_client.get(reverse("exhibitors:catalogue"), {"media": "svod", "territory": "TH"})
     assert {title.slug for title in response.context["result"].page.object_list} == {"blossoms", "long"}
     assert response.context["result"].total == 2
 
@@ -253,7 +259,7 @@ def test_search_still_answers_when_the_cache_is_down(buyer_client, avails, monke
     ],
 )
 def test_odd_catalogue_parameters_answer_calmly(buyer_client, avails, params):
-    for url in [reverse("catalogue"), reverse("directory")]:
+    for url in [reverse("exhibitors:catalogue"), reverse("exhibitors:directory")]:
         response = buyer_client.get(url, params)
         assert response.status_code == 200, (url, params)
         assert response.context["result"].page.number >= 1

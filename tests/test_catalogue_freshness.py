@@ -21,7 +21,7 @@ from exhibitors.models import TITLE_FACTS, RightsAvailability, Title
 from exhibitors.resources import ExhibitorResource, TitleResource
 from exhibitors.selectors import KEYED_FACETS, Facet, exhibitor_directory, title_catalogue, titles_available
 from exhibitors.services import catalogue_changed, rights_rows_delete, title_update
-from filmart.models import Market
+from markets.models import Market
 from matchmaking.models import BuyerProfile
 from matchmaking.selectors import titles_for_buyer
 from tests.factories import (
@@ -369,12 +369,12 @@ EXHIBITOR_GONE = after(
 
 CHANGES = [
     # A title is created.
-    pytest.param(lambda w: post(w.rep, reverse("workspace_title_new"), NEW_TITLE), CREATED, id="create-workspace"),
+    pytest.param(lambda w: post(w.rep, reverse("workspace:title_new"), NEW_TITLE), CREATED, id="create-workspace"),
     pytest.param(_create_in_admin, CREATED_WITH_RIGHTS, id="create-admin-with-inline-rights"),
     pytest.param(lambda w: csv_import(TitleResource, TITLE_CSV_HEADER + NEW_TITLE_CSV), CREATED, id="create-csv"),
     # Its facts change.
     pytest.param(
-        lambda w: post(w.rep, reverse("workspace_title", args=["moonlit"]), title_form(w.moonlit, **NEW_FACTS)),
+        lambda w: post(w.rep, reverse("workspace:title", args=["moonlit"]), title_form(w.moonlit, **NEW_FACTS)),
         FACTS_CHANGED,
         id="facts-workspace",
     ),
@@ -384,7 +384,7 @@ CHANGES = [
     pytest.param(
         lambda w: post(
             w.rep,
-            reverse("workspace_rights_add", args=["moonlit"]),
+            reverse("workspace:rights_add", args=["moonlit"]),
             {"media": ["svod"], "territories": ["VN"], "available_from": "2026-04-01"},
         ),
         RIGHTS_ADDED,
@@ -409,7 +409,7 @@ CHANGES = [
     # A rights row changes.
     pytest.param(
         lambda w: post(
-            w.rep, reverse("workspace_rights_edit", args=["moonlit", _moonlit_rights(w).pk]), WORLDWIDE_BUT_CHINA
+            w.rep, reverse("workspace:rights_edit", args=["moonlit", _moonlit_rights(w).pk]), WORLDWIDE_BUT_CHINA
         ),
         RIGHTS_WORLDWIDE,
         id="rights-edit-workspace",
@@ -437,7 +437,7 @@ CHANGES = [
     ),
     # A rights row is deleted.
     pytest.param(
-        lambda w: post(w.rep, reverse("workspace_rights_delete", args=["moonlit", _moonlit_rights(w).pk])),
+        lambda w: post(w.rep, reverse("workspace:rights_delete", args=["moonlit", _moonlit_rights(w).pk])),
         RIGHTS_GONE,
         id="rights-delete-workspace",
     ),
@@ -456,7 +456,7 @@ CHANGES = [
     ),
     # A title is deleted.
     pytest.param(
-        lambda w: post(w.rep, reverse("workspace_title_delete", args=["moonlit"])),
+        lambda w: post(w.rep, reverse("workspace:title_delete", args=["moonlit"])),
         TITLE_GONE,
         id="title-delete-workspace",
     ),
@@ -471,7 +471,7 @@ CHANGES = [
     # An exhibitor is renamed (and, by organisers, moved to another region).
     pytest.param(
         lambda w: post(
-            w.rep, reverse("workspace_profile"), {"name": "Emerald Pictures", "company_type": "distributor"}
+            w.rep, reverse("workspace:profile"), {"name": "Emerald Pictures", "company_type": "distributor"}
         ),
         RENAMED,
         id="exhibitor-rename-workspace",
@@ -515,7 +515,7 @@ def test_a_change_shows_at_once_wherever_it_is_made(world, change, expected):
 
 
 def test_loading_the_demo_again_puts_back_what_was_changed_and_everything_derived_follows():
-    from filmart.demo import demo_market_load
+    from demo.loader import demo_market_load
 
     market = demo_market_load()
     buyer = BuyerProfile.objects.get(user__email="buyer@example.com")

@@ -8,14 +8,14 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Role, User
+from demo.accounts import DEMO_PASSWORD
+from demo.loader import demo_market_dates, demo_market_load
 from exhibitors.models import Exhibitor, Pavilion, Region, TeamMember, Title
-from filmart.demo import demo_market_dates, demo_market_load
-from filmart.demo_accounts import DEMO_PASSWORD
-from filmart.models import Market
+from markets.models import Market
+from markets.timekeeping import market_days
 from matchmaking.models import Verification
 from meetings import selectors
 from meetings.models import Availability, ClosedBecause, Meeting, Side, Status
-from meetings.services import market_days
 
 pytestmark = pytest.mark.django_db
 

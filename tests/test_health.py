@@ -13,8 +13,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from filmart import health
-from filmart.tasks import worker_heartbeat
+from pages import health
+from pages.tasks import worker_heartbeat
 
 pytestmark = pytest.mark.django_db
 
@@ -95,28 +95,28 @@ def lone_redis(tmp_path):
 
 def test_healthz_is_200_when_a_worker_ran_the_heartbeat_beat_sends(client, celery_worker):
     cache_db().delete(health.HEARTBEAT_KEY)  # forget the one from the worker's start
-    assert client.get(reverse("healthz")).json()["parts"]["celery"] == {
+    assert client.get(reverse("pages:healthz")).json()["parts"]["celery"] == {
         "ok": False,
         "detail": "no worker heartbeat yet",
     }
 
     worker_heartbeat.delay()  # what beat puts on the queue every 15 s
-    until(lambda: client.get(reverse("healthz")).status_code == 200)
-    body = client.get(reverse("healthz")).json()
+    until(lambda: client.get(reverse("pages:healthz")).status_code == 200)
+    body = client.get(reverse("pages:healthz")).json()
     assert body["status"] == "ok" and body["failing"] == []
     assert body["parts"]["celery"]["ok"] and body["parts"]["celery"]["detail"].startswith("heartbeat ")
     assert body["parts"]["database"] == body["parts"]["redis"] == {"ok": True, "detail": "ok"}
 
 
 def test_healthz_names_the_workers_when_the_heartbeat_is_old(client):
-    response = client.get(reverse("healthz"))  # no worker runs on the test broker in this test
+    response = client.get(reverse("pages:healthz"))  # no worker runs on the test broker in this test
     assert response.status_code == 503
     assert response.json()["failing"] == ["celery"]
     assert response.json()["parts"]["celery"]["detail"] == "no worker heartbeat yet"
 
     redis_now = cache_db().time()[0]
     cache_db().set(health.HEARTBEAT_KEY, str(redis_now - 75))  # the last worker went five beats ago
-    response = client.get(reverse("healthz"))
+    response = client.get(reverse("pages:healthz"))
     assert response.status_code == 503
     assert response.json()["parts"]["celery"]["detail"] in {
         "no worker heartbeat for 75 s",
@@ -124,7 +124,7 @@ def test_healthz_names_the_workers_when_the_heartbeat_is_old(client):
     }
 
     cache_db().set(health.HEARTBEAT_KEY, str(redis_now - 20))
-    assert client.get(reverse("healthz")).status_code == 200
+    assert client.get(reverse("pages:healthz")).status_code == 200
 
 
 def test_eight_probes_at_once_answer_at_once_with_no_worker_up():
@@ -137,7 +137,7 @@ def test_eight_probes_at_once_answer_at_once_with_no_worker_up():
         try:
             barrier.wait(timeout=10)
             started = time.monotonic()
-            response = Client().get(reverse("healthz"))
+            response = Client().get(reverse("pages:healthz"))
             answers.append((response.status_code, time.monotonic() - started))
         finally:
             connection.close()
@@ -153,22 +153,22 @@ def test_eight_probes_at_once_answer_at_once_with_no_worker_up():
 
 def test_a_burst_of_probes_shares_one_check(client, settings, django_assert_num_queries):
     settings.HEALTHZ_CACHE_SECONDS = 5
-    first = client.get(reverse("healthz")).json()
+    first = client.get(reverse("pages:healthz")).json()
     cache_db().set(health.HEARTBEAT_KEY, str(cache_db().time()[0]))
     with django_assert_num_queries(0):
-        assert client.get(reverse("healthz")).json() == first  # within 5 s: the same answer, nothing asked
+        assert client.get(reverse("pages:healthz")).json() == first  # within 5 s: the same answer, nothing asked
 
 
 def test_healthz_is_503_naming_redis_when_redis_stops(client, settings, lone_redis):
     socket, server = lone_redis
     settings.REDIS_URL = f"unix://{socket}"
     assert redis.Redis(unix_socket_path=str(socket)).ping()
-    assert client.get(reverse("healthz")).json()["parts"]["redis"]["ok"] is True
+    assert client.get(reverse("pages:healthz")).json()["parts"]["redis"]["ok"] is True
 
     server.terminate()
     server.wait()
     started = time.monotonic()
-    response = client.get(reverse("healthz"))
+    response = client.get(reverse("pages:healthz"))
     body = response.json()
     assert response.status_code == 503
     assert "redis" in body["failing"]

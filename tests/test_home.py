@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from exhibitors.models import Exhibitor, Pavilion, Region
-from filmart.models import Market
+from markets.models import Market
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,11 +107,11 @@ def test_home_query_count_does_not_grow_with_the_market(client, pavilions):
 def test_demo_mode_shows_the_demo_logins_and_mailbox(client, settings):
     settings.DEMO_MODE = True
     assert "rep@example.com" in client.get(reverse("account_login")).content.decode()
-    assert client.get(reverse("mailbox")).status_code == 200
+    assert client.get(reverse("notifications:mailbox")).status_code == 200
 
 
 def test_outside_demo_mode_there_is_no_mailbox_and_no_published_login(client, settings):
     settings.DEMO_MODE = False
     assert "rep@example.com" not in client.get(reverse("account_login")).content.decode()
-    assert client.get(reverse("mailbox")).status_code == 404
+    assert client.get(reverse("notifications:mailbox")).status_code == 404
     assert client.get("/mailbox/1/").status_code == 404

@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from exhibitors.models import Exhibitor
-from filmart.models import Hall
+from markets.models import Hall, MeetingTable
 from meetings import services
-from meetings.models import Availability, ClosedBecause, Meeting, MeetingTable, Status
+from meetings.models import Availability, ClosedBecause, Meeting, Status
 from notifications.models import OutboundEmail
 from tests.factories import ExhibitorFactory, MarketFactory, UserFactory, team_member
 from tests.meetings_fixtures import DAY_ONE, at
@@ -69,11 +69,11 @@ def test_meeting_tables_import_names_a_missing_hall_and_writes_nothing(organiser
     text = (
         "code,name,hall,seats,is_active\nBL-01,Business Lounge table 1,3G,4,1\nBL-02,Business Lounge table 2,9Z,4,1\n"
     )
-    html = upload(organiser_client, reverse("admin:meetings_meetingtable_import"), text).content.decode()
+    html = upload(organiser_client, reverse("admin:filmart_meetingtable_import"), text).content.decode()
     assert "No hall “9Z”." in html and 'name="import_file_name"' not in html
     assert not MeetingTable.objects.exists()
 
-    import_and_confirm(organiser_client, "meetings_meetingtable", text.replace("9Z", "3G"))
+    import_and_confirm(organiser_client, "filmart_meetingtable", text.replace("9Z", "3G"))
     assert list(MeetingTable.objects.values_list("code", "hall__code", "seats")) == [
         ("BL-01", "3G", 4),
         ("BL-02", "3G", 4),
@@ -159,13 +159,13 @@ def test_the_hours_page_offers_the_tables_in_use_and_says_when_one_is_taken(clie
         rep=first, exhibitor=exhibitor, day=DAY_ONE, start=time(10), end=time(12), place="table", table=lounge[0]
     )
     client.force_login(second)
-    page = client.get(reverse("meeting_hours")).content.decode()
+    page = client.get(reverse("meetings:hours")).content.decode()
     assert "Business Lounge table 1" in page and "Business Lounge table 2" not in page
 
     form = {"day": DAY_ONE.isoformat(), "start": "11:00", "end": "12:00", "place": "table", "place_detail": ""}
-    response = client.post(reverse("meeting_hours"), form)
+    response = client.post(reverse("meetings:hours"), form)
     assert "Choose the table you will meet at." in response.content.decode()
-    response = client.post(reverse("meeting_hours"), {**form, "table": lounge[0].pk})
+    response = client.post(reverse("meetings:hours"), {**form, "table": lounge[0].pk})
     assert "Another rep holds this table at these times." in response.content.decode()
     assert not Availability.objects.filter(rep=second).exists()
 
@@ -223,7 +223,7 @@ def test_every_admin_list_renders_searched_and_filtered(organiser_client, buyer,
 def test_a_table_that_does_not_exist_is_a_clear_message_not_an_error(client, market, exhibitor, lounge, table):
     client.force_login(team_member(exhibitor))
     form = {"day": DAY_ONE.isoformat(), "start": "11:00", "end": "12:00", "place": "table", "table": table}
-    response = client.post(reverse("meeting_hours"), form)
+    response = client.post(reverse("meetings:hours"), form)
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert not Availability.objects.exists()

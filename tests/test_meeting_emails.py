@@ -4,6 +4,7 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from markets import timekeeping
 from meetings import notify, services
 from meetings.models import Status
 from notifications.models import OutboundEmail, OutboundStatus
@@ -142,7 +143,7 @@ def test_expiry_tells_the_asker(buyer, rep, exhibitor, market):
 def test_the_daily_agenda_goes_each_market_morning_once(buyer, rep, exhibitor, market):
     accept(request(buyer, rep, exhibitor, market), rep)
     accept(request(verified_buyer(), rep, exhibitor, market, 11), rep)
-    morning = services.market_moment(market, at(market, 10).date(), time(7, 30))
+    morning = timekeeping.market_moment(market, at(market, 10).date(), time(7, 30))
     assert notify.daily_agendas_queue(market=market, now=morning - timedelta(minutes=1)) == 0
     assert notify.daily_agendas_queue(market=market, now=morning) == 3
     assert notify.daily_agendas_queue(market=market, now=morning + timedelta(minutes=10)) == 0
@@ -154,7 +155,7 @@ def test_an_old_email_link_shows_the_meeting_as_it_stands(client, buyer, rep, ex
     meeting = request(buyer, rep, exhibitor, market)
     services.meeting_withdraw(meeting_id=meeting.pk, version=meeting.version, user=buyer)
     client.force_login(rep)
-    html = client.get(reverse("meeting_detail", args=[meeting.pk]) + "?v=0").content.decode()
+    html = client.get(reverse("meetings:detail", args=[meeting.pk]) + "?v=0").content.decode()
     assert "earlier state of this meeting" in html and "Withdrawn" in html
     assert 'name="version"' not in html  # nothing left to act on
     assert Status.WITHDRAWN
@@ -162,10 +163,10 @@ def test_an_old_email_link_shows_the_meeting_as_it_stands(client, buyer, rep, ex
 
 def test_people_choose_their_non_essential_emails(client, buyer):
     client.force_login(buyer)
-    client.post(reverse("account_settings"), {"full_name": "Ploy", "email_daily_agenda": "on"})
+    client.post(reverse("accounts:settings"), {"full_name": "Ploy", "email_daily_agenda": "on"})
     buyer.refresh_from_db()
     assert (buyer.email_reminders, buyer.email_daily_agenda) == (False, True)
-    html = client.get(reverse("account_settings")).content.decode()
+    html = client.get(reverse("accounts:settings")).content.decode()
     assert "Email me my agenda each market morning" in html
 
 

@@ -297,7 +297,7 @@ def test_removing_open_hours_while_a_request_in_them_is_accepted_leaves_one_answ
 def test_twenty_buyers_booking_one_slot_through_the_page_get_one_meeting(rep, exhibitor, market):
     exhibitor.auto_accept_meetings = True
     exhibitor.save()
-    url = reverse("meeting_book", args=[exhibitor.slug])
+    url = reverse("meetings:book", args=[exhibitor.slug])
     start = at(market, 10)
     offered = f'value="{start.astimezone(UTC).isoformat()}"'
     clients = []
@@ -315,7 +315,7 @@ def test_twenty_buyers_booking_one_slot_through_the_page_get_one_meeting(rep, ex
     assert sorted(response.status_code for response in responses) == [302] + [400] * 19
     meeting = Meeting.objects.get()  # the losers' requests were rolled back with their refusal
     assert (meeting.status, meeting.start) == (Status.ACCEPTED, start)
-    assert [r.url for r in responses if r.status_code == 302] == [reverse("meeting_detail", args=[meeting.pk])]
+    assert [r.url for r in responses if r.status_code == 302] == [reverse("meetings:detail", args=[meeting.pk])]
     for response in responses:
         if response.status_code == 400:
             page = response.content.decode()

@@ -19,32 +19,32 @@ def booked(buyer, rep, exhibitor, market, hour=10):
 
 def test_a_buyer_books_from_the_slot_picker_and_the_rep_accepts(client, buyer, rep, exhibitor, market):
     client.force_login(buyer)
-    page = client.get(reverse("meeting_book", args=[exhibitor.slug])).content.decode()
+    page = client.get(reverse("meetings:book", args=[exhibitor.slug])).content.decode()
     assert "10:00–10:30" in page and "11:30–12:00" in page
     response = client.post(
-        reverse("meeting_book", args=[exhibitor.slug]),
+        reverse("meetings:book", args=[exhibitor.slug]),
         {"rep": rep.pk, "start": at(market, 10, 30).isoformat(), "message": "Palace Secrets for Thailand"},
     )
     meeting = Meeting.objects.get()
-    assert response.url == reverse("meeting_detail", args=[meeting.pk])
+    assert response.url == reverse("meetings:detail", args=[meeting.pk])
     assert (meeting.status, meeting.message, meeting.start) == (
         Status.PENDING,
         "Palace Secrets for Thailand",
         at(market, 10, 30),
     )
     client.force_login(rep)
-    detail = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+    detail = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
     assert "Waiting for your answer" in detail
-    client.post(reverse("meeting_act", args=[meeting.pk, "accept"]), {"version": meeting.version})
+    client.post(reverse("meetings:act", args=[meeting.pk, "accept"]), {"version": meeting.version})
     assert Meeting.objects.get().status == Status.ACCEPTED
-    agenda = client.get(reverse("agenda")).content.decode()
+    agenda = client.get(reverse("meetings:agenda")).content.decode()
     assert "10:30–11:00" in agenda and buyer.buyer_profile.company in agenda
 
 
 def test_the_slot_picker_swaps_only_its_slots_over_htmx(client, buyer, rep, exhibitor, market):
     client.force_login(buyer)
     response = client.get(
-        reverse("meeting_book", args=[exhibitor.slug]), {"rep": rep.pk, "day": "2030-03-17"}, HTTP_HX_REQUEST="true"
+        reverse("meetings:book", args=[exhibitor.slug]), {"rep": rep.pk, "day": "2030-03-17"}, HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="slots"') and "<html" not in html
@@ -55,7 +55,7 @@ def test_bad_booking_input_gets_a_message_and_keeps_the_text(client, buyer, rep,
     client.force_login(buyer)
     for start in ["not a time", at(market, 10, 10).isoformat(), at(market, 15).isoformat(), ""]:
         response = client.post(
-            reverse("meeting_book", args=[exhibitor.slug]), {"rep": rep.pk, "start": start, "message": "Keep me"}
+            reverse("meetings:book", args=[exhibitor.slug]), {"rep": rep.pk, "start": start, "message": "Keep me"}
         )
         html = response.content.decode()
         assert response.status_code == 400
@@ -68,7 +68,7 @@ def test_a_stale_page_gets_a_clear_message_not_an_error(client, buyer, rep, exhi
     services.meeting_withdraw(meeting_id=meeting.pk, version=meeting.version, user=buyer)
     client.force_login(rep)
     response = client.post(
-        reverse("meeting_act", args=[meeting.pk, "accept"]), {"version": meeting.version}, follow=True
+        reverse("meetings:act", args=[meeting.pk, "accept"]), {"version": meeting.version}, follow=True
     )
     assert "This request has been withdrawn." in response.content.decode()
     assert Meeting.objects.get().status == Status.WITHDRAWN
@@ -79,11 +79,11 @@ def test_nobody_else_reaches_a_meeting_through_any_url(client, buyer, rep, exhib
     other_company = ExhibitorFactory(market=market)
     strangers = [verified_buyer(), team_member(other_company), UserFactory(role="organiser", is_staff=True)]
     urls = [
-        ("get", reverse("meeting_detail", args=[meeting.pk]), {}),
-        ("get", reverse("meeting_detail", args=[meeting.pk]) + "?day=2030-03-18", {"HTTP_HX_REQUEST": "true"}),
-        ("get", reverse("meeting_ics", args=[meeting.pk]), {}),
+        ("get", reverse("meetings:detail", args=[meeting.pk]), {}),
+        ("get", reverse("meetings:detail", args=[meeting.pk]) + "?day=2030-03-18", {"HTTP_HX_REQUEST": "true"}),
+        ("get", reverse("meetings:ics", args=[meeting.pk]), {}),
     ] + [
-        ("post", reverse("meeting_act", args=[meeting.pk, action]), {})
+        ("post", reverse("meetings:act", args=[meeting.pk, action]), {})
         for action in ["accept", "decline", "withdraw", "cancel", "propose", "reschedule"]
     ]
     for stranger in strangers:
@@ -93,17 +93,17 @@ def test_nobody_else_reaches_a_meeting_through_any_url(client, buyer, rep, exhib
             assert response.status_code == 404, (stranger, url)
     assert Meeting.objects.get().status == Status.ACCEPTED
     client.force_login(buyer)
-    assert client.get(reverse("meeting_detail", args=[meeting.pk + 1000])).status_code == 404
+    assert client.get(reverse("meetings:detail", args=[meeting.pk + 1000])).status_code == 404
 
 
 def test_the_whole_team_sees_the_company_calendar(client, buyer, rep, exhibitor, market):
     booked(buyer, rep, exhibitor, market)
     colleague = team_member(exhibitor, full_name="Colleague")
     client.force_login(colleague)
-    page = client.get(reverse("team_agenda"), {"day": "2030-03-17"}).content.decode()
+    page = client.get(reverse("meetings:team_agenda"), {"day": "2030-03-17"}).content.decode()
     assert buyer.buyer_profile.company in page
     client.force_login(buyer)
-    assert client.get(reverse("team_agenda")).status_code == 404
+    assert client.get(reverse("meetings:team_agenda")).status_code == 404
 
 
 def _event(body: bytes):
@@ -115,7 +115,7 @@ def _event(body: bytes):
 def test_the_ics_keeps_its_uid_and_grows_its_sequence(client, buyer, rep, exhibitor, market):
     meeting = booked(buyer, rep, exhibitor, market)
     client.force_login(buyer)
-    url = reverse("meeting_ics", args=[meeting.pk])
+    url = reverse("meetings:ics", args=[meeting.pk])
     first = client.get(url)
     assert first["Content-Type"] == "text/calendar; charset=utf-8; method=REQUEST"
     calendar, event = _event(first.content)
@@ -138,24 +138,24 @@ def test_the_ics_keeps_its_uid_and_grows_its_sequence(client, buyer, rep, exhibi
 def test_a_pending_request_has_no_ics(client, buyer, rep, exhibitor, market):
     meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
     client.force_login(buyer)
-    assert client.get(reverse("meeting_ics", args=[meeting.pk])).status_code == 404
+    assert client.get(reverse("meetings:ics", args=[meeting.pk])).status_code == 404
 
 
 def test_the_calendar_feed_holds_only_its_owner_meetings_and_can_be_reset(client, buyer, rep, exhibitor, market):
     mine = booked(buyer, rep, exhibitor, market, 10)
     booked(verified_buyer(), rep, exhibitor, market, 11)
     client.force_login(buyer)
-    assert "/calendar/" in client.get(reverse("calendar_settings")).content.decode()
+    assert "/calendar/" in client.get(reverse("meetings:calendar_settings")).content.decode()
     token = CalendarFeed.objects.get(user=buyer).token
     client.logout()
-    response = client.get(reverse("calendar_feed", args=[token]))
+    response = client.get(reverse("meetings:calendar_feed", args=[token]))
     events = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert [str(e["uid"]) for e in events] == [mine.ical_uid]
     client.force_login(buyer)
-    client.post(reverse("calendar_settings"))
+    client.post(reverse("meetings:calendar_settings"))
     client.logout()
-    assert client.get(reverse("calendar_feed", args=[token])).status_code == 404
-    assert client.get(reverse("calendar_feed", args=["guess"])).status_code == 404
+    assert client.get(reverse("meetings:calendar_feed", args=[token])).status_code == 404
+    assert client.get(reverse("meetings:calendar_feed", args=["guess"])).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -177,7 +177,7 @@ def test_own_time_follows_daylight_saving_while_market_time_stays(client, db, zo
         meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10, day=day))
         services.meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
     client.force_login(buyer)
-    html = client.get(reverse("agenda")).content.decode()
+    html = client.get(reverse("meetings:agenda")).content.decode()
     first, second = html.split(days[1].strftime("%A"), 1)
     assert "10:00–10:30" in first and before in first
     assert "10:00–10:30" in second and after in second
@@ -205,7 +205,7 @@ def test_market_time_stays_fixed_in_a_market_that_changes_its_clocks(db):
 def test_reps_publish_open_hours_and_bad_input_saves_nothing(client, exhibitor, market):
     rep = team_member(exhibitor)
     client.force_login(rep)
-    url = reverse("meeting_hours")
+    url = reverse("meetings:hours")
     ok = client.post(url, {"day": "2030-03-18", "start": "14:00", "end": "16:00", "place": "booth"})
     assert ok.status_code == 302 and rep.availability.count() == 1
     for data, message in [
@@ -224,31 +224,37 @@ def test_requests_page_sorts_what_waits_for_whom(client, buyer, rep, exhibitor, 
     asked = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
     invited = services.meeting_invite(rep=rep, exhibitor=exhibitor, buyer=buyer, start=at(market, 11))
     client.force_login(buyer)
-    html = client.get(reverse("meeting_requests")).content.decode()
+    html = client.get(reverse("meetings:requests")).content.decode()
     waiting_on_me, rest = html.split("Waiting for the other side")
-    assert reverse("meeting_detail", args=[invited.pk]) in waiting_on_me
-    assert reverse("meeting_detail", args=[asked.pk]) in rest
-    assert "1 request waits for you" in client.get(reverse("agenda")).content.decode()
+    assert reverse("meetings:detail", args=[invited.pk]) in waiting_on_me
+    assert reverse("meetings:detail", args=[asked.pk]) in rest
+    assert "1 request waits for you" in client.get(reverse("meetings:agenda")).content.decode()
 
 
 def test_every_meetings_page_renders_for_each_side(client, buyer, rep, exhibitor, market):
     meeting = booked(buyer, rep, exhibitor, market)
     services.meeting_invite(rep=rep, exhibitor=exhibitor, buyer=buyer, start=at(market, 11))
     pages = {
-        buyer: ["agenda", "meeting_requests", "meeting_hours", "calendar_settings"],
-        rep: ["agenda", "meeting_requests", "meeting_hours", "calendar_settings", "team_agenda"],
+        buyer: ["meetings:agenda", "meetings:requests", "meetings:hours", "meetings:calendar_settings"],
+        rep: [
+            "meetings:agenda",
+            "meetings:requests",
+            "meetings:hours",
+            "meetings:calendar_settings",
+            "meetings:team_agenda",
+        ],
     }
     for person, names in pages.items():
         client.force_login(person)
         for name in names:
             assert client.get(reverse(name)).status_code == 200, (person, name)
         for query in ["?day=2030-03-17", "?day=2030-03-17&view=timetable", "?day=nonsense"]:
-            html = client.get(reverse("agenda") + query).content.decode()
+            html = client.get(reverse("meetings:agenda") + query).content.decode()
             assert buyer.buyer_profile.company in html or "Jade Pictures" in html
-        assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
+        assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
     client.force_login(rep)
     profile = buyer.buyer_profile
-    assert "10:30–11:00" in client.get(reverse("meeting_invite", args=[profile.pk])).content.decode()
+    assert "10:30–11:00" in client.get(reverse("meetings:invite", args=[profile.pk])).content.decode()
 
 
 def test_the_rep_checks_a_meeting_in_and_the_console_counts_no_shows(
@@ -262,15 +268,15 @@ def test_the_rep_checks_a_meeting_in_and_the_console_counts_no_shows(
     met = booked(buyer, rep, exhibitor, market, 10)
     missed = booked(verified_buyer(), rep, exhibitor, market, 11)
     client.force_login(rep)
-    response = client.post(reverse("meeting_act", args=[met.pk, "met"]), {"version": met.version}, follow=True)
+    response = client.post(reverse("meetings:act", args=[met.pk, "met"]), {"version": met.version}, follow=True)
     assert "from a quarter of an hour before" in response.content.decode()  # too early: 2030 is far off
     monkeypatch.setattr(services, "CHECK_IN_EARLY", timedelta(days=365 * 10))
-    client.post(reverse("meeting_act", args=[met.pk, "met"]), {"version": met.version})
-    client.post(reverse("meeting_act", args=[missed.pk, "no_show"]), {"version": missed.version})
+    client.post(reverse("meetings:act", args=[met.pk, "met"]), {"version": met.version})
+    client.post(reverse("meetings:act", args=[missed.pk, "no_show"]), {"version": missed.version})
     met.refresh_from_db()
     assert (met.attendance, met.attendance_by, met.checked_in_at is not None) == (Attendance.MET, "rep", True)
     figures = headline_figures(market=market)
     assert (figures["met"], figures["no_shows"], figures["no_show_rate"]) == (1, 1, 50)
     client.force_login(buyer)
-    html = client.get(reverse("meeting_detail", args=[met.pk])).content.decode()
+    html = client.get(reverse("meetings:detail", args=[met.pk])).content.decode()
     assert 'class="qr-code"' in html and "Check-in code for the rep" in html

@@ -25,12 +25,12 @@ def test_an_announcement_to_one_pavilion_reaches_each_of_its_teams_once(
     verified_buyer()  # nor a buyer
     client.force_login(organiser)
     response = client.post(
-        reverse("organiser_announcements"),
+        reverse("organiser:announcements"),
         {"segment": "pavilion", "pavilion": pavilion.pk, "subject": "Booth build-up", "body": "Hall 3 opens at 8."},
     )
     announcement = Announcement.objects.get()
     assert announcement.market == market  # the market the console showed
-    assert response.url == reverse("organiser_announcement", args=[announcement.pk])
+    assert response.url == reverse("organiser:announcement", args=[announcement.pk])
     preview = client.get(response.url).content.decode()
     assert "3 recipients" in preview and "Hall 3 opens at 8." in preview and "Send to 3 people" in preview
 
@@ -52,10 +52,10 @@ def test_an_announcement_to_one_pavilion_reaches_each_of_its_teams_once(
 
 def test_a_group_needs_its_pavilion_or_day_and_an_empty_group_sends_nothing(client, organiser, market):
     client.force_login(organiser)
-    response = client.post(reverse("organiser_announcements"), {"segment": "pavilion", "subject": "S", "body": "B"})
+    response = client.post(reverse("organiser:announcements"), {"segment": "pavilion", "subject": "S", "body": "B"})
     assert response.status_code == 400 and "Choose the pavilion." in response.content.decode()
     empty = Announcement.objects.create(market=market, segment="exhibitors", subject="S", body="B")
-    page = client.post(reverse("organiser_announcement", args=[empty.pk]), follow=True).content.decode()
+    page = client.post(reverse("organiser:announcement", args=[empty.pk]), follow=True).content.decode()
     assert "Nobody is in this group yet" in page
     assert Announcement.objects.get(pk=empty.pk).status == AnnouncementStatus.DRAFT
 
@@ -64,7 +64,7 @@ def test_announcements_are_404_to_everyone_but_staff(client, market):
     draft = Announcement.objects.create(market=market, segment="buyers", subject="S", body="B")
     for person in [verified_buyer(), team_member(ExhibitorFactory(market=market))]:
         client.force_login(person)
-        for url in [reverse("organiser_announcements"), reverse("organiser_announcement", args=[draft.pk])]:
+        for url in [reverse("organiser:announcements"), reverse("organiser:announcement", args=[draft.pk])]:
             assert client.get(url).status_code == 404
             assert client.post(url).status_code == 404
     assert Announcement.objects.get(pk=draft.pk).status == AnnouncementStatus.DRAFT

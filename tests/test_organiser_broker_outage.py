@@ -28,9 +28,9 @@ def test_work_asked_for_while_redis_is_down_starts_when_it_is_back(client, broke
     broker.stop()
 
     began = time.perf_counter()
-    client.post(reverse("organiser_exports"), {"kind": "buyers", "file_format": "csv"})
+    client.post(reverse("organiser:exports"), {"kind": "buyers", "file_format": "csv"})
     page = client.post(
-        reverse("organiser_announcements"), {"segment": "buyers", "subject": "Welcome", "body": "Doors open at 10."}
+        reverse("organiser:announcements"), {"segment": "buyers", "subject": "Welcome", "body": "Doors open at 10."}
     )
     client.post(page.url)
     assert time.perf_counter() - began < 5  # no page waited on the broker

@@ -79,7 +79,7 @@ def test_figures_match_a_hand_count(small_market):
 
 
 def test_the_console_is_404_to_everyone_but_staff(client, small_market):
-    url = reverse("organiser_console")
+    url = reverse("organiser:console")
     assert client.get(url).status_code == 302  # to sign in
     for person in [verified_buyer(), team_member(ExhibitorFactory(market=small_market))]:
         client.force_login(person)
@@ -104,7 +104,7 @@ def test_the_console_query_count_does_not_grow_with_the_data(client, small_marke
             book(verified_buyer(), rep, exhibitor, small_market, hour)
     client.force_login(UserFactory(role="organiser", is_staff=True))
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("organiser_console")).status_code == 200
+        assert client.get(reverse("organiser:console")).status_code == 200
     assert len(queries) == 12, [q["sql"][:80] for q in queries]
 
 

@@ -47,7 +47,7 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path):
         pytest.skip(message)
     base = Path(settings.BASE_DIR)
     apps = [path.parent.name for path in base.glob("*/apps.py")]  # every app of the project, new ones too
-    for name in ["manage.py", "templates", "locale", *apps]:
+    for name in ["manage.py", "templates", "locale", "filmart", *apps]:
         source = base / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
@@ -96,7 +96,7 @@ def test_every_language_defines_every_date_format_of_the_app():
     names = [
         {
             name
-            for name in dir(import_module(f"filmart.formats.{translation.to_locale(code)}.formats"))
+            for name in dir(import_module(f"web.formats.{translation.to_locale(code)}.formats"))
             if name.isupper()
         }
         for code, _name in settings.LANGUAGES
@@ -117,7 +117,7 @@ def test_every_language_defines_every_date_format_of_the_app():
 def test_a_title_shows_the_name_that_fits_the_reader(language, original, shown, beside):
     from types import SimpleNamespace
 
-    from filmart.i18n import title_names
+    from web.i18n import title_names
 
     title = SimpleNamespace(original_title=original, english_title="Joy of Life")
     assert title_names(title, language) == (shown, beside)

@@ -18,7 +18,8 @@ from django.urls import reverse
 
 from exhibitors.models import TeamMember
 from exhibitors.services import catalogue_changed
-from filmart.models import Market
+from markets import timekeeping
+from markets.models import Market
 from matchmaking.models import BuyerProfile, Interest, Verification
 from matchmaking.services import interest_set
 from meetings import services as meeting_services
@@ -65,7 +66,7 @@ def buyer_user(company: str, *, country: str, full_name: str, verified: bool = T
 
 
 def moment(market: Market, day: date, hour: int, minute: int = 0):
-    return meeting_services.market_moment(market, day, time(hour, minute))
+    return timekeeping.market_moment(market, day, time(hour, minute))
 
 
 def accepted(buyer, rep, exhibitor, start) -> Meeting:
@@ -202,7 +203,7 @@ def world(db) -> World:
 
 @pytest.fixture
 def private_root(settings, tmp_path):
-    storage = {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
+    storage = {"BACKEND": "web.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
     settings.STORAGES = {**settings.STORAGES, "private": storage}
 
 
@@ -228,7 +229,7 @@ def page(client, name: str, *args, **params) -> tuple[str, object]:
 
 
 def test_the_directory_and_its_facets_are_this_years(client, world):
-    html, context = page(signed_in(client, world.buyer_both), "directory")
+    html, context = page(signed_in(client, world.buyer_both), "exhibitors:directory")
     assert "Korea" not in html  # the region of last year's companies only
     result = context["result"]
     assert result.total == 2 and {e.name for e in result.page.object_list} == {"Jade Pictures", "Siam Studio"}
@@ -238,12 +239,12 @@ def test_the_directory_and_its_facets_are_this_years(client, world):
     assert pavilions == {"pavilion": 1}  # the slug both years' pavilions share
     assert [label for _slug, label in facets["pavilion"].options] == ["Thailand Pavilion"]
     assert facets["type"].counts == {"distributor": 2}  # last year's platform is not counted
-    _html, context = page(client, "directory", q="yesteryear")
+    _html, context = page(client, "exhibitors:directory", q="yesteryear")
     assert context["result"].total == 0
 
 
 def test_the_catalogue_and_its_facet_counts_are_this_years(client, world):
-    html, context = page(signed_in(client, world.buyer_both), "catalogue")
+    html, context = page(signed_in(client, world.buyer_both), "exhibitors:catalogue")
     result = context["result"]
     assert result.total == 2
     assert {title.english_title for title in result.page.object_list} == {"Harbour Lights", "Siam Sunrise"}
@@ -252,35 +253,37 @@ def test_the_catalogue_and_its_facet_counts_are_this_years(client, world):
     assert facets["genre"] == {"drama": 1, "romance": 1}
     assert facets["region"] == {"HK": 1, "TH": 1}
     assert facets["media"] == {"svod": 2}
-    _html, context = page(client, "catalogue", territory="TH", media="svod", genre="drama")
+    _html, context = page(client, "exhibitors:catalogue", territory="TH", media="svod", genre="drama")
     result = context["result"]
     assert result.total == 1 and {f.name: f.counts for f in result.facets}["media"] == {"svod": 1}
     assert {f.name: f.counts for f in result.facets}["genre"] == {"drama": 1, "romance": 1}
-    _html, context = page(client, "catalogue", q="bygone")
+    _html, context = page(client, "exhibitors:catalogue", q="bygone")
     assert context["result"].total == 0
 
 
 def test_last_years_exhibitor_and_title_pages_are_404(client, world):
     signed_in(client, world.buyer_both)
     for url in [
-        reverse("exhibitor", args=["yesteryear"]),
-        reverse("title", args=["bygone-harbour"]),
-        reverse("title", args=["yesteryear-nights"]),
-        reverse("title_poster_art", args=["bygone-harbour"]),
-        reverse("meeting_book", args=["yesteryear"]),
+        reverse("exhibitors:exhibitor", args=["yesteryear"]),
+        reverse("exhibitors:title", args=["bygone-harbour"]),
+        reverse("exhibitors:title", args=["yesteryear-nights"]),
+        reverse("exhibitors:title_poster_art", args=["bygone-harbour"]),
+        reverse("meetings:book", args=["yesteryear"]),
     ]:
         assert client.get(url).status_code == 404, url
-    html, context = page(client, "exhibitor", "jade-pictures")  # the slug both years share: this year's company
+    html, context = page(
+        client, "exhibitors:exhibitor", "jade-pictures"
+    )  # the slug both years share: this year's company
     assert context["exhibitor"] == world.new.jade and "Harbour Lights" in html
-    html, _context = page(client, "title", "harbour-lights")
+    html, _context = page(client, "exhibitors:title", "harbour-lights")
     assert "Jade Pictures" in html
-    assert client.get(reverse("title_poster_art", args=["harbour-lights"])).status_code == 200
+    assert client.get(reverse("exhibitors:title_poster_art", args=["harbour-lights"])).status_code == 200
 
 
 def test_last_years_titles_and_companies_cannot_be_shortlisted_now(client, world):
     signed_in(client, world.new_buyer)
     for data in [{"title": world.old.titles[1].pk}, {"exhibitor": world.old.other.pk}]:
-        assert client.post(reverse("interest"), {"action": "shortlist", **data}).status_code == 404
+        assert client.post(reverse("matchmaking:interest"), {"action": "shortlist", **data}).status_code == 404
     assert not Interest.objects.filter(user=world.new_buyer).exists()
 
 
@@ -288,18 +291,18 @@ def test_last_years_titles_and_companies_cannot_be_shortlisted_now(client, world
 
 
 def test_a_buyers_recommendations_are_this_years_titles(client, world):
-    _html, context = page(signed_in(client, world.buyer_both), "matches")
+    _html, context = page(signed_in(client, world.buyer_both), "matchmaking:matches")
     assert {r.title.slug for r in context["recommendations"]} == {"harbour-lights", "siam-sunrise"}
 
 
 def test_a_teams_buyer_matches_are_this_years_buyers(client, world):
-    _html, context = page(signed_in(client, world.rep_both), "matches")
+    _html, context = page(signed_in(client, world.rep_both), "matchmaking:matches")
     shown = {match.buyer.user for match in context["matches"]}
     assert world.old_buyer not in shown and shown <= {world.buyer_both, world.new_buyer, world.newcomer}
 
 
 def test_the_shortlist_holds_this_years_titles_and_companies(client, world):
-    _html, context = page(signed_in(client, world.buyer_both), "shortlist")
+    _html, context = page(signed_in(client, world.buyer_both), "matchmaking:shortlist")
     assert [title.slug for title in context["entries"]["titles"]] == ["harbour-lights"]
     assert context["entries"]["exhibitors"] == []
 
@@ -311,31 +314,31 @@ def test_agendas_and_requests_are_this_years(client, world):
     new_meetings = {m.pk for m in world.new.meetings}
     for person in [world.buyer_both, world.rep_both, world.new_buyer]:
         signed_in(client, person)
-        _html, context = page(client, "agenda")
+        _html, context = page(client, "meetings:agenda")
         shown = {m.pk for m in context["meetings"]}
         assert shown and shown <= new_meetings, person
-        _html, context = page(client, "agenda", view="timetable", day=NEW_DAY.isoformat())
+        _html, context = page(client, "meetings:agenda", view="timetable", day=NEW_DAY.isoformat())
         assert {m.pk for m in context["meetings"]} <= new_meetings
-        _html, context = page(client, "meeting_requests")
+        _html, context = page(client, "meetings:requests")
         listed = context["waiting_on_me"] + context["waiting_on_them"] + context["closed"]
         assert {m.pk for m in listed} <= new_meetings, person
     # The returning rep: this year's accepted meeting; this year's one request waits for them, not last year's.
     signed_in(client, world.rep_both)
-    _html, context = page(client, "agenda")
+    _html, context = page(client, "meetings:agenda")
     assert [m.pk for m in context["meetings"]] == [world.new.meetings[0].pk] and context["waiting"] == 1
-    _html, context = page(client, "meeting_requests")
+    _html, context = page(client, "meetings:requests")
     assert [m.pk for m in context["waiting_on_me"]] == [world.new.meetings[2].pk]
 
 
 def test_the_team_calendar_is_this_years(client, world):
-    html, context = page(signed_in(client, world.rep_both), "team_agenda")
+    html, context = page(signed_in(client, world.rep_both), "meetings:team_agenda")
     assert context["exhibitor"] == world.new.jade and context["meeting_count"] == 1
     assert context["day"] == NEW_DAY and "Mei Chan" in html
 
 
 def test_the_slot_picker_is_this_years_company_and_days(client, world):
     signed_in(client, world.new_buyer)
-    html, context = page(client, "meeting_book", "jade-pictures")
+    html, context = page(client, "meetings:book", "jade-pictures")
     assert context["exhibitor"] == world.new.jade and context["reps"] == [world.rep_both]
     assert context["days"] == [NEW_DAY]
     assert {slot.start.date() for slot in context["slots"]} == {NEW_DAY}
@@ -344,17 +347,17 @@ def test_the_slot_picker_is_this_years_company_and_days(client, world):
 
 
 def test_open_hours_and_busy_times_are_this_years(client, world):
-    _html, context = page(signed_in(client, world.buyer_both), "meeting_hours")
+    _html, context = page(signed_in(client, world.buyer_both), "meetings:hours")
     assert [entry.note for entry in context["entries"]] == ["Lunch"]
     old_busy = world.buyer_both.busy_times.get(note="Bygone busy")
-    client.post(reverse("meeting_hours_remove", args=[old_busy.pk]))
+    client.post(reverse("meetings:hours_remove", args=[old_busy.pk]))
     assert world.buyer_both.busy_times.filter(pk=old_busy.pk).exists()  # not this market's: as if absent
-    _html, context = page(signed_in(client, world.rep_both), "meeting_hours")
+    _html, context = page(signed_in(client, world.rep_both), "meetings:hours")
     assert {entry.exhibitor_id for entry in context["entries"]} == {world.new.jade.pk}
 
 
 def test_the_home_page_counts_this_years_meetings(client, world):
-    html, _context = page(signed_in(client, world.rep_both), "home")
+    html, _context = page(signed_in(client, world.rep_both), "pages:home")
     assert "Your company: Jade Pictures" in html and "Your meetings: 1" in html
     assert "1 request waits for your answer." in html
 
@@ -363,7 +366,7 @@ def test_the_home_page_counts_this_years_meetings(client, world):
 
 
 def test_the_consoles_figures_and_charts_are_this_years(client, world, organiser):
-    html, context = page(signed_in(client, organiser), "organiser_console")
+    html, context = page(signed_in(client, organiser), "organiser:console")
     assert "Korea" not in html  # last year's pavilion region, and its buyer's country
     figures = context["figures"]
     new_meetings = world.new.meetings
@@ -401,11 +404,11 @@ def export_rows(export: Export) -> list[list[str]]:
 )  # fmt: skip
 def test_exports_hold_this_years_rows_only(client, world, organiser, private_root, kind, column, expected):
     signed_in(client, organiser)
-    client.post(reverse("organiser_exports"), {"kind": kind, "file_format": "csv"})
+    client.post(reverse("organiser:exports"), {"kind": kind, "file_format": "csv"})
     export = Export.objects.get()
     assert export.market == world.new.market
     services.export_build(pk=export.pk)
-    download = client.get(reverse("organiser_export_download", args=[export.pk]))
+    download = client.get(reverse("organiser:export_download", args=[export.pk]))
     content = b"".join(download.streaming_content).decode("utf-8-sig")
     assert_nothing_old(content, kind)
     header, *rows = list(csv.reader(io.StringIO(content)))
@@ -431,9 +434,9 @@ def test_the_exports_page_lists_this_years_and_last_years_are_404(client, world,
     services.export_build(pk=old.pk)
     new = services.export_request(market=world.new.market, kind="titles", file_format="csv", filters={}, user=None)
     services.export_build(pk=new.pk)
-    _html, context = page(signed_in(client, organiser), "organiser_exports")
+    _html, context = page(signed_in(client, organiser), "organiser:exports")
     assert [export.pk for export in context["exports"]] == [new.pk]
-    for name in ["organiser_export", "organiser_export_download"]:
+    for name in ["organiser:export", "organiser:export_download"]:
         assert client.get(reverse(name, args=[old.pk])).status_code == 404, name
         assert client.get(reverse(name, args=[new.pk])).status_code == 200, name
 
@@ -457,7 +460,7 @@ def test_announcements_reach_this_years_segment(client, world, organiser, segmen
     data = {"segment": segment, "subject": "Doors open", "body": "At ten."}
     data |= {"pavilion": world.new.other.pavilion.pk} if segment == "pavilion" else {}
     data |= {"day": NEW_DAY.isoformat()} if segment == "day" else {}
-    response = client.post(reverse("organiser_announcements"), data)
+    response = client.post(reverse("organiser:announcements"), data)
     announcement = Announcement.objects.get()
     assert announcement.market == world.new.market
     preview = client.get(response.url).content.decode()
@@ -470,9 +473,9 @@ def test_announcements_reach_this_years_segment(client, world, organiser, segmen
 def test_last_years_announcements_are_404_here_and_a_worker_sends_to_their_own_market(client, world, organiser):
     old = Announcement.objects.create(market=world.old.market, segment="buyers", subject="Bygone news", body="B")
     new = Announcement.objects.create(market=world.new.market, segment="buyers", subject="This year's news", body="B")
-    _html, context = page(signed_in(client, organiser), "organiser_announcements")
+    _html, context = page(signed_in(client, organiser), "organiser:announcements")
     assert [item.pk for item in context["announcements"]] == [new.pk]
-    url = reverse("organiser_announcement", args=[old.pk])
+    url = reverse("organiser:announcement", args=[old.pk])
     assert client.get(url).status_code == 404 and client.post(url).status_code == 404
     assert Announcement.objects.get(pk=old.pk).status == AnnouncementStatus.DRAFT
     # One already being sent when the market changed still goes to its own market's buyers.

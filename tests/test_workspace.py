@@ -59,9 +59,9 @@ def rep_client(client, company):
 
 
 def test_rep_adds_a_title_with_poster_and_it_is_re_encoded(rep_client, company):
-    response = rep_client.post(reverse("workspace_title_new"), {**TITLE_FORM, "poster": image_upload(exif=True)})
+    response = rep_client.post(reverse("workspace:title_new"), {**TITLE_FORM, "poster": image_upload(exif=True)})
     title = Title.objects.get(exhibitor=company)
-    assert response.status_code == 302 and response.url == reverse("workspace_title", args=[title.slug])
+    assert response.status_code == 302 and response.url == reverse("workspace:title", args=[title.slug])
     assert (title.english_title, title.episodes, title.genres) == ("Harbour Hearts", 80, ["romance", "urban"])
     with Image.open(title.poster.path) as poster, Image.open(title.poster_thumbnail.path) as thumbnail:
         assert poster.format == thumbnail.format == "WEBP"
@@ -82,7 +82,7 @@ def test_rep_adds_a_title_with_poster_and_it_is_re_encoded(rep_client, company):
     ],
 )
 def test_bad_posters_are_refused_with_a_reason_and_nothing_is_saved(rep_client, company, upload, message):
-    response = rep_client.post(reverse("workspace_title_new"), {**TITLE_FORM, "poster": upload()})
+    response = rep_client.post(reverse("workspace:title_new"), {**TITLE_FORM, "poster": upload()})
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html
@@ -91,15 +91,15 @@ def test_bad_posters_are_refused_with_a_reason_and_nothing_is_saved(rep_client, 
 
 
 def test_oversized_upload_is_refused(rep_client, settings, monkeypatch):
-    monkeypatch.setattr("filmart.images.MAX_UPLOAD_BYTES", 1000)
-    response = rep_client.post(reverse("workspace_title_new"), {**TITLE_FORM, "poster": image_upload()})
+    monkeypatch.setattr("web.images.MAX_UPLOAD_BYTES", 1000)
+    response = rep_client.post(reverse("workspace:title_new"), {**TITLE_FORM, "poster": image_upload()})
     assert "the limit is" in response.content.decode()
     assert not Title.objects.exists()
 
 
 def test_title_form_explains_missing_and_wrong_values(rep_client):
     response = rep_client.post(
-        reverse("workspace_title_new"), {**TITLE_FORM, "episodes": "", "year": "1850", "kind": "opera"}
+        reverse("workspace:title_new"), {**TITLE_FORM, "episodes": "", "year": "1850", "kind": "opera"}
     )
     html = response.content.decode()
     assert "Select a valid choice" in html
@@ -110,7 +110,7 @@ def test_title_form_explains_missing_and_wrong_values(rep_client):
 def test_rights_rows_add_edit_delete_over_htmx(rep_client, company):
     title = TitleFactory(exhibitor=company)
     htmx = {"HX-Request": "true"}
-    add = reverse("workspace_rights_add", args=[title.slug])
+    add = reverse("workspace:rights_add", args=[title.slug])
 
     response = rep_client.post(add, {"media": [], "territories": [], "available_from": ""}, headers=htmx)
     html = response.content.decode()
@@ -124,7 +124,7 @@ def test_rights_rows_add_edit_delete_over_htmx(rep_client, company):
     row = RightsAvailability.objects.get()
     assert (row.media, row.territories, row.worldwide_except) == (["svod", "avod"], ["TH", "VN"], False)
 
-    edit = reverse("workspace_rights_edit", args=[title.slug, row.pk])
+    edit = reverse("workspace:rights_edit", args=[title.slug, row.pk])
     assert "Save rights" in rep_client.get(edit, headers=htmx).content.decode()
     response = rep_client.post(
         edit,
@@ -141,19 +141,19 @@ def test_rights_rows_add_edit_delete_over_htmx(rep_client, company):
     assert (row.media, row.territories, row.worldwide_except, row.exclusive) == (["svod"], ["CN"], True, True)
     assert "Worldwide" in response.content.decode()
 
-    rep_client.post(reverse("workspace_rights_delete", args=[title.slug, row.pk]), headers=htmx)
+    rep_client.post(reverse("workspace:rights_delete", args=[title.slug, row.pk]), headers=htmx)
     assert not RightsAvailability.objects.exists()
 
 
 def test_rights_work_without_javascript_too(rep_client, company):
     title = TitleFactory(exhibitor=company)
     response = rep_client.post(
-        reverse("workspace_rights_add", args=[title.slug]),
+        reverse("workspace:rights_add", args=[title.slug]),
         {"media": ["free_tv"], "territories": ["MY"], "available_from": "2026-04-01"},
     )
     assert response.status_code == 302
     assert RightsAvailability.objects.get().territories == ["MY"]
-    response = rep_client.post(reverse("workspace_rights_add", args=[title.slug]), {"media": ["free_tv"]})
+    response = rep_client.post(reverse("workspace:rights_add", args=[title.slug]), {"media": ["free_tv"]})
     assert response.status_code == 200 and "<html" in response.content.decode()
     assert "Choose at least one territory" in response.content.decode()
 
@@ -164,30 +164,30 @@ def test_another_companys_data_is_404(client, company):
     other = ExhibitorFactory(market=company.market, name="Other Co")
     client.force_login(team_member(other, role="admin"))
     urls = [
-        reverse("workspace_title", args=["their-title"]),
-        reverse("workspace_title_delete", args=["their-title"]),
-        reverse("workspace_rights_edit", args=["their-title", rights.pk]),
+        reverse("workspace:title", args=["their-title"]),
+        reverse("workspace:title_delete", args=["their-title"]),
+        reverse("workspace:rights_edit", args=["their-title", rights.pk]),
     ]
     for url in urls:
         assert client.get(url).status_code == 404
         assert client.post(url, {"english_title": "Hijacked"}).status_code == 404
-    assert client.post(reverse("workspace_rights_add", args=["their-title"]), {"media": ["svod"]}).status_code == 404
-    assert client.post(reverse("workspace_rights_delete", args=["their-title", rights.pk])).status_code == 404
+    assert client.post(reverse("workspace:rights_add", args=["their-title"]), {"media": ["svod"]}).status_code == 404
+    assert client.post(reverse("workspace:rights_delete", args=["their-title", rights.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.english_title != "Hijacked" and RightsAvailability.objects.filter(pk=rights.pk).exists()
 
 
 def test_a_buyer_has_no_workspace(client, company):
     client.force_login(UserFactory())
-    assert "You are not on an exhibitor's team yet" in client.get(reverse("workspace_home")).content.decode().replace(
+    assert "You are not on an exhibitor's team yet" in client.get(reverse("workspace:home")).content.decode().replace(
         "&#x27;", "'"
     )
-    assert client.get(reverse("workspace_profile")).status_code == 404
+    assert client.get(reverse("workspace:profile")).status_code == 404
 
 
 def test_profile_update_fills_the_other_chinese_script(rep_client, company):
     response = rep_client.post(
-        reverse("workspace_profile"),
+        reverse("workspace:profile"),
         {
             "name": "Pearl River Pictures",
             "name_zh_hant": "珠江影業",
@@ -205,13 +205,13 @@ def test_profile_update_fills_the_other_chinese_script(rep_client, company):
 def test_admin_invites_a_colleague_who_joins_with_that_address(client, company):
     admin = team_member(company, role="admin")
     client.force_login(admin)
-    response = client.post(reverse("workspace_team"), {"email": "New.Rep@Pearl.example", "role": "rep"})
+    response = client.post(reverse("workspace:team"), {"email": "New.Rep@Pearl.example", "role": "rep"})
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     mail = OutboundEmail.objects.get(recipients=["new.rep@pearl.example"])
     link = re.search(r"http://testserver(/manage/join/\S+/)", mail.body_text).group(1)
 
-    again = client.post(reverse("workspace_team"), {"email": "new.rep@pearl.example", "role": "rep"})
+    again = client.post(reverse("workspace:team"), {"email": "new.rep@pearl.example", "role": "rep"})
     assert "has already been invited" in again.content.decode()
 
     stranger = UserFactory(email="someone.else@example.org")
@@ -224,7 +224,7 @@ def test_admin_invites_a_colleague_who_joins_with_that_address(client, company):
     page = client.get(link)  # says what joining means; only the button joins
     assert "Join the Pearl River Pictures team?" in page.content.decode()
     assert not TeamMember.objects.filter(user=colleague).exists()
-    assert client.post(link).url == reverse("workspace_home")
+    assert client.post(link).url == reverse("workspace:home")
     assert TeamMember.objects.get(user=colleague).exhibitor == company
     invitation.refresh_from_db()
     assert invitation.accepted_at is not None
@@ -236,23 +236,23 @@ def test_only_admins_change_the_team_and_the_last_admin_stays(client, company):
     admin = team_member(company, role="admin")
     rep = team_member(company, role="rep")
     client.force_login(rep)
-    assert client.post(reverse("workspace_team"), {"email": "x@example.org", "role": "rep"}).status_code == 404
+    assert client.post(reverse("workspace:team"), {"email": "x@example.org", "role": "rep"}).status_code == 404
     admin_membership = TeamMember.objects.get(user=admin)
-    assert client.post(reverse("workspace_member_remove", args=[admin_membership.pk])).status_code == 404
+    assert client.post(reverse("meetings:team_member_remove", args=[admin_membership.pk])).status_code == 404
 
     client.force_login(admin)
     removal = {"open_meetings": "hand_over"}
-    response = client.post(reverse("workspace_member_remove", args=[admin_membership.pk]), removal, follow=True)
+    response = client.post(reverse("meetings:team_member_remove", args=[admin_membership.pk]), removal, follow=True)
     assert "needs at least one admin" in response.content.decode()
     rep_membership = TeamMember.objects.get(user=rep)
-    client.post(reverse("workspace_member_remove", args=[rep_membership.pk]), removal)
+    client.post(reverse("meetings:team_member_remove", args=[rep_membership.pk]), removal)
     assert not TeamMember.objects.filter(user=rep).exists()
 
 
 def test_rights_form_adds_whole_territory_groups(rep_client, company):
     title = TitleFactory(exhibitor=company)
     rep_client.post(
-        reverse("workspace_rights_add", args=[title.slug]),
+        reverse("workspace:rights_add", args=[title.slug]),
         {"media": ["pay_tv"], "territory_groups": ["asean"], "territories": ["HK"], "available_from": "2026-04-01"},
     )
     row = RightsAvailability.objects.get()
@@ -261,7 +261,7 @@ def test_rights_form_adds_whole_territory_groups(rep_client, company):
 
 def test_title_edit_over_htmx_shows_errors_in_place_and_saves(rep_client, company):
     title = TitleFactory(exhibitor=company, english_title="Old Name")
-    url = reverse("workspace_title", args=[title.slug])
+    url = reverse("workspace:title", args=[title.slug])
     data = {**TITLE_FORM, "english_title": ""}
     html = rep_client.post(url, data, headers={"HX-Request": "true"}).content.decode()
     assert html.lstrip().startswith('<div id="title-facts">') and "This field is required" in html
@@ -279,7 +279,7 @@ def test_profile_logo_is_re_encoded_and_shown_in_the_directory(rep_client, compa
     from exhibitors.services import catalogue_changed
 
     rep_client.post(
-        reverse("workspace_profile"),
+        reverse("workspace:profile"),
         {
             "name": "Pearl River Pictures",
             "name_zh_hant": "",
@@ -293,5 +293,5 @@ def test_profile_logo_is_re_encoded_and_shown_in_the_directory(rep_client, compa
     company.refresh_from_db()
     assert company.logo.name.endswith(".webp") and company.logo_thumbnail
     catalogue_changed()
-    html = rep_client.get(reverse("directory"), {"q": "pearl"}).content.decode()
+    html = rep_client.get(reverse("exhibitors:directory"), {"q": "pearl"}).content.decode()
     assert company.logo_thumbnail.url in html

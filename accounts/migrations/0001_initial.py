@@ -3,7 +3,7 @@
 import accounts.managers
 import django.db.models.functions.text
 import django.utils.timezone
-import filmart.validators
+import web.validators
 from django.db import migrations, models
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('full_name', models.CharField(blank=True, max_length=150, verbose_name='full name')),
                 ('role', models.CharField(choices=[('buyer', 'Buyer'), ('exhibitor', 'Exhibitor team member'), ('organiser', 'Organiser')], default='buyer', max_length=16, verbose_name='role')),
                 ('language', models.CharField(blank=True, choices=[('en', 'English'), ('zh-hant', '繁體中文'), ('zh-hans', '简体中文')], max_length=10, verbose_name='language')),
-                ('time_zone', models.CharField(blank=True, help_text='Meeting times are shown in market time, with this zone beside them.', max_length=64, validators=[filmart.validators.validate_time_zone], verbose_name='home time zone')),
+                ('time_zone', models.CharField(blank=True, help_text='Meeting times are shown in market time, with this zone beside them.', max_length=64, validators=[web.validators.validate_time_zone], verbose_name='home time zone')),
                 ('is_staff', models.BooleanField(default=False, verbose_name='staff status')),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),

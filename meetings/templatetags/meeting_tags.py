@@ -8,8 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from markets.timekeeping import market_zone
 from meetings.calendar import place_text
-from meetings.timekeeping import market_zone
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from django.core.files.storage import storages
 from django.db import migrations, models
 
-import filmart.storage
+import web.storage
 
 
 def exports_move_to_private(apps, schema_editor):
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='export',
             name='file',
-            field=models.FileField(blank=True, storage=filmart.storage.private_storage_get, upload_to='exports/', verbose_name='file'),
+            field=models.FileField(blank=True, storage=web.storage.private_storage_get, upload_to='exports/', verbose_name='file'),
         ),
         migrations.AlterField(
             model_name='export',

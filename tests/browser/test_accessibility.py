@@ -5,7 +5,7 @@ sideways, and screenshots at both widths are kept in test-artifacts/screenshots/
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from filmart.demo_accounts import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import screenshot, sign_in
 from tests.browser.crawl import Crawl, file_name
 
@@ -20,31 +20,31 @@ PAGE_LIMIT = 60
 # Pages each crawl must reach (URL pattern names): if a link to one of them goes missing the crawl would
 # silently check less, so the test says so instead.
 MUST_REACH = {
-    "visitor": {"home", "account_login", "account_signup", "account_reset_password"},
+    "visitor": {"pages:home", "account_login", "account_signup", "account_reset_password"},
     "buyer": {
-        "directory",
-        "exhibitor",
-        "catalogue",
-        "title",
-        "meeting_book",
-        "agenda",
-        "meeting_detail",
-        "meeting_requests",
-        "matches",
-        "shortlist",
-        "account_settings",
+        "exhibitors:directory",
+        "exhibitors:exhibitor",
+        "exhibitors:catalogue",
+        "exhibitors:title",
+        "meetings:book",
+        "meetings:agenda",
+        "meetings:detail",
+        "meetings:requests",
+        "matchmaking:matches",
+        "matchmaking:shortlist",
+        "accounts:settings",
     },
     "rep": {
-        "workspace_home",
-        "workspace_profile",
-        "workspace_team",
-        "workspace_title",
-        "workspace_rights_edit",
-        "team_agenda",
-        "meeting_hours",
-        "meeting_invite",
+        "workspace:home",
+        "workspace:profile",
+        "workspace:team",
+        "workspace:title",
+        "workspace:rights_edit",
+        "meetings:team_agenda",
+        "meetings:hours",
+        "meetings:invite",
     },
-    "organiser": {"organiser_console", "organiser_exports", "organiser_announcements", "admin:index"},
+    "organiser": {"organiser:console", "organiser:exports", "organiser:announcements", "admin:index"},
 }
 
 

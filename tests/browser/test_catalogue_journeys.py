@@ -5,8 +5,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import RightsAvailability, Title
-from filmart.demo_accounts import DEMO_PASSWORD
 from tests.browser.conftest import screenshot, sign_in
 from tests.factories import PASSWORD, team_member
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from filmart.demo_accounts import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

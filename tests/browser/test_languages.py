@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import User
+from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import Title
-from filmart.demo_accounts import DEMO_PASSWORD
 from meetings import services
 from meetings.models import Meeting, Status
 from tests.browser.conftest import screenshot

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from filmart.demo_accounts import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from meetings.models import Availability, Meeting, Status
 from tests.browser.conftest import screenshot, sign_in
 

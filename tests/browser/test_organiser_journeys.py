@@ -6,12 +6,12 @@ import pytest
 from django.db.models import Count
 from playwright.sync_api import expect
 
+from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import Pavilion
-from filmart.demo_accounts import DEMO_PASSWORD
+from markets.timekeeping import day_range
 from matchmaking.models import BuyerProfile, Verification
 from meetings import services
 from meetings.models import Meeting, Status
-from meetings.timekeeping import day_range
 from tests.browser.conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def media_root(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
     # Exports go to private storage: the worker process writes them there, the live server streams them.
-    private = {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
+    private = {"BACKEND": "web.storage.PrivateStorage", "OPTIONS": {"location": tmp_path / "private"}}
     settings.STORAGES = {**settings.STORAGES, "private": private}
     monkeypatch.setenv("PRIVATE_ROOT", str(tmp_path / "private"))
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from filmart.demo_accounts import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD
 from meetings.models import Meeting, Status
 from tests.browser.conftest import screenshot, sign_in
 from tests.mail_processes import ROOT, RedisServer, database_url, free_port, processes, wait_for

@@ -34,27 +34,39 @@ def stranger_buyer(market):
 
 def test_buyers_cannot_shortlist_buyers(client, buyer, matching_buyer):
     client.force_login(buyer)
-    response = client.post(reverse("interest"), {"buyer": matching_buyer.pk, "action": "shortlist"})
+    response = client.post(reverse("matchmaking:interest"), {"buyer": matching_buyer.pk, "action": "shortlist"})
     assert response.status_code == 404
     assert not Interest.objects.filter(user=buyer).exists()
-    assert "Siam Match Media" not in client.get(reverse("shortlist")).content.decode()
+    assert "Siam Match Media" not in client.get(reverse("matchmaking:shortlist")).content.decode()
 
 
 def test_a_team_shortlists_the_buyers_its_matches_show_and_no_others(client, exhibitor, matching_buyer, stranger_buyer):
     rep = team_member(exhibitor)
     client.force_login(rep)
-    assert client.post(reverse("interest"), {"buyer": matching_buyer.pk, "action": "shortlist"}).status_code == 302
-    assert client.post(reverse("interest"), {"buyer": stranger_buyer.pk, "action": "shortlist"}).status_code == 404
+    assert (
+        client.post(reverse("matchmaking:interest"), {"buyer": matching_buyer.pk, "action": "shortlist"}).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("matchmaking:interest"), {"buyer": stranger_buyer.pk, "action": "shortlist"}).status_code
+        == 404
+    )
     assert list(Interest.objects.filter(user=rep).values_list("buyer_id", flat=True)) == [matching_buyer.pk]
-    shortlist = client.get(reverse("shortlist")).content.decode()
+    shortlist = client.get(reverse("matchmaking:shortlist")).content.decode()
     assert "Siam Match Media" in shortlist and "Hidden Holdings" not in shortlist
     # Taken off the shortlist again, the buyer is still theirs to see (a teammate's mark keeps them visible).
-    assert client.post(reverse("interest"), {"buyer": matching_buyer.pk, "action": "dismiss"}).status_code == 302
-    assert client.post(reverse("interest"), {"buyer": matching_buyer.pk, "action": "forget"}).status_code == 302
+    assert (
+        client.post(reverse("matchmaking:interest"), {"buyer": matching_buyer.pk, "action": "dismiss"}).status_code
+        == 302
+    )
+    assert (
+        client.post(reverse("matchmaking:interest"), {"buyer": matching_buyer.pk, "action": "forget"}).status_code
+        == 302
+    )
 
 
 def test_the_invitation_page_shows_only_buyers_the_team_can_see(client, exhibitor, matching_buyer, stranger_buyer):
     client.force_login(team_member(exhibitor))
-    assert client.get(reverse("meeting_invite", args=[matching_buyer.pk])).status_code == 200
-    response = client.get(reverse("meeting_invite", args=[stranger_buyer.pk]))
+    assert client.get(reverse("meetings:invite", args=[matching_buyer.pk])).status_code == 200
+    response = client.get(reverse("meetings:invite", args=[stranger_buyer.pk]))
     assert response.status_code == 404 and "Hidden Holdings" not in response.content.decode()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exhibitors.models import Invitation
+from markets import timekeeping
 from meetings import services
 from meetings.models import Meeting
 from notifications.models import OutboundEmail
@@ -44,10 +45,10 @@ def test_a_buyer_sends_at_most_the_hourly_cap_and_withdrawing_does_not_reset_it(
     client.force_login(buyer)
     rep, company = reps[3]
     response = client.post(
-        reverse("meeting_book", args=[company.slug]), {"rep": rep.pk, "start": at(market, 11, 30).isoformat()}
+        reverse("meetings:book", args=[company.slug]), {"rep": rep.pk, "start": at(market, 11, 30).isoformat()}
     )
     assert response.status_code == 400
-    frees_at = (first.created_at + timedelta(hours=1)).astimezone(services.market_zone(market))
+    frees_at = (first.created_at + timedelta(hours=1)).astimezone(timekeeping.market_zone(market))
     assert (
         f"You have sent 3 meeting requests in the last hour, the most the market allows. "
         f"You can send more from {frees_at:%H:%M} (market time)."
@@ -92,10 +93,10 @@ def test_an_admin_sends_at_most_the_daily_cap_of_team_invitations(client, exhibi
     market.save()
     client.force_login(team_member(exhibitor, role="admin"))
     for n in range(2):
-        assert client.post(reverse("workspace_team"), {"email": f"c{n}@jade.example", "role": "rep"}).status_code == 302
+        assert client.post(reverse("workspace:team"), {"email": f"c{n}@jade.example", "role": "rep"}).status_code == 302
     withdrawn = Invitation.objects.first()
-    client.post(reverse("workspace_invitation_withdraw", args=[withdrawn.pk]))
-    response = client.post(reverse("workspace_team"), {"email": "c9@jade.example", "role": "rep"})
+    client.post(reverse("workspace:invitation_withdraw", args=[withdrawn.pk]))
+    response = client.post(reverse("workspace:team"), {"email": "c9@jade.example", "role": "rep"})
     assert "You have sent 2 team invitations in the last 24 hours" in response.content.decode()
     assert Invitation.objects.count() == 2 and OutboundEmail.objects.count() == 2
 

@@ -12,12 +12,12 @@ from django.contrib import admin
 from import_export.formats.base_formats import CSV
 
 from exhibitors.resources import ExhibitorResource
-from filmart.resources import MarketScopedResource
-from filmart.spreadsheets import spreadsheet_cell
+from markets.resources import MarketScopedResource
 from matchmaking.models import BuyerProfile, Verification
 from organiser import services, tasks
 from organiser.models import Export, ExportStatus
 from tests.factories import ExhibitorFactory, TitleFactory, UserFactory
+from web.spreadsheets import spreadsheet_cell
 
 FORMULAE = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "==1+1", "  =1+1", "\t=1+1"]
 
@@ -46,7 +46,7 @@ def test_spreadsheet_cell(value, cell):
 def private_root(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": tmp_path}},
+        "private": {"BACKEND": "web.storage.PrivateStorage", "OPTIONS": {"location": tmp_path}},
     }
 
 

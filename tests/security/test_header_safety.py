@@ -33,13 +33,13 @@ def refusal(separator: str) -> str:
 def test_account_and_buyer_forms_refuse_separators_and_save_nothing(client, separator):
     user = UserFactory(full_name="Ploy Srisawat")
     client.force_login(user)
-    response = client.post(reverse("account_settings"), {"full_name": f"Ploy{separator}Bcc: x@evil.example"})
+    response = client.post(reverse("accounts:settings"), {"full_name": f"Ploy{separator}Bcc: x@evil.example"})
     assert refusal(separator) in response.content.decode()
     user.refresh_from_db()
     assert user.full_name == "Ploy Srisawat"
 
     response = client.post(
-        reverse("buyer_profile"),
+        reverse("matchmaking:buyer_profile"),
         {"company": f"Siam{separator}Media", "buyer_type": "platform", "country": "TH", "media": ["svod"]},
     )
     assert refusal(separator) in response.content.decode()
@@ -66,11 +66,11 @@ def test_exhibitor_and_title_names_are_one_line(client):
     title = TitleFactory(exhibitor=company, english_title="Harbour Hearts")
     client.force_login(team_member(company, role="admin"))
     response = client.post(
-        reverse("workspace_profile"), {"name": "Pearl\x85River", "company_type": "distributor", "description": ""}
+        reverse("workspace:profile"), {"name": "Pearl\x85River", "company_type": "distributor", "description": ""}
     )
     assert REFUSED in response.content.decode()
     response = client.post(
-        reverse("workspace_title", args=[title.slug]),
+        reverse("workspace:title", args=[title.slug]),
         {
             "kind": "feature", "english_title": "Harbour\x0bHearts", "original_title": "港灣之心",
             "original_language": "yue", "year": "2026", "status": "completed",
@@ -87,10 +87,10 @@ def test_a_name_stored_before_the_check_still_gets_its_email_written(client, rep
     BuyerProfile.objects.filter(user=buyer).update(company="Siam\x85Media")
     client.force_login(buyer)
     response = client.post(
-        reverse("meeting_book", args=[exhibitor.slug]), {"rep": rep.pk, "start": at(market, 10).isoformat()}
+        reverse("meetings:book", args=[exhibitor.slug]), {"rep": rep.pk, "start": at(market, 10).isoformat()}
     )
     meeting = Meeting.objects.get(buyer=buyer)
-    assert response.status_code == 302 and response.url == reverse("meeting_detail", args=[meeting.pk])
+    assert response.status_code == 302 and response.url == reverse("meetings:detail", args=[meeting.pk])
     email = OutboundEmail.objects.get(recipients=[rep.email], kind="requested")
     assert email.status == OutboundStatus.PENDING
     assert email.subject == "Meeting request from Siam Media (Ploy Srisawat)"

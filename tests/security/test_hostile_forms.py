@@ -59,19 +59,19 @@ def seeds(world: World) -> dict[str, tuple]:
         "buyer": (
             world.buyer,
             [
-                reverse("directory"),
-                reverse("catalogue"),
-                reverse("matches"),
-                reverse("shortlist"),
-                reverse("agenda"),
-                reverse("meeting_requests"),
-                reverse("meeting_hours"),
-                reverse("calendar_settings"),
-                reverse("account_settings"),
-                reverse("buyer_profile"),
-                reverse("meeting_book", args=[world.victim.slug]),
-                reverse("meeting_detail", args=[world.accepted.pk]),
-                reverse("meeting_detail", args=[world.pending.pk]),
+                reverse("exhibitors:directory"),
+                reverse("exhibitors:catalogue"),
+                reverse("matchmaking:matches"),
+                reverse("matchmaking:shortlist"),
+                reverse("meetings:agenda"),
+                reverse("meetings:requests"),
+                reverse("meetings:hours"),
+                reverse("meetings:calendar_settings"),
+                reverse("accounts:settings"),
+                reverse("matchmaking:buyer_profile"),
+                reverse("meetings:book", args=[world.victim.slug]),
+                reverse("meetings:detail", args=[world.accepted.pk]),
+                reverse("meetings:detail", args=[world.pending.pk]),
                 reverse("account_email"),
                 reverse("account_change_password"),
                 reverse("mfa_index"),
@@ -80,38 +80,38 @@ def seeds(world: World) -> dict[str, tuple]:
         "rep": (
             world.victim_rep,
             [
-                reverse("workspace_home"),
-                reverse("agenda"),
-                reverse("team_agenda"),
-                reverse("meeting_requests"),
-                reverse("meeting_hours"),
-                reverse("matches"),
-                reverse("meeting_detail", args=[world.accepted.pk]),
-                reverse("meeting_detail", args=[world.pending.pk]),
-                reverse("meeting_invite", args=[world.profile.pk]),
-                reverse("workspace_title", args=[world.title.slug]),
-                reverse("workspace_rights_edit", args=[world.title.slug, world.rights.pk]),
+                reverse("workspace:home"),
+                reverse("meetings:agenda"),
+                reverse("meetings:team_agenda"),
+                reverse("meetings:requests"),
+                reverse("meetings:hours"),
+                reverse("matchmaking:matches"),
+                reverse("meetings:detail", args=[world.accepted.pk]),
+                reverse("meetings:detail", args=[world.pending.pk]),
+                reverse("meetings:invite", args=[world.profile.pk]),
+                reverse("workspace:title", args=[world.title.slug]),
+                reverse("workspace:rights_edit", args=[world.title.slug, world.rights.pk]),
             ],
         ),
         "company admin": (
             world.victim_admin,
             [
-                reverse("workspace_home"),
-                reverse("workspace_team"),
-                reverse("workspace_profile"),
-                reverse("workspace_title_new"),
-                reverse("workspace_title", args=[world.title.slug]),
-                reverse("meeting_hours"),
-                reverse("meeting_detail", args=[world.pending.pk]),
+                reverse("workspace:home"),
+                reverse("workspace:team"),
+                reverse("workspace:profile"),
+                reverse("workspace:title_new"),
+                reverse("workspace:title", args=[world.title.slug]),
+                reverse("meetings:hours"),
+                reverse("meetings:detail", args=[world.pending.pk]),
             ],
         ),
         "organiser": (
             world.organiser,
             [
-                reverse("organiser_console"),
-                reverse("organiser_exports"),
-                reverse("organiser_announcements"),
-                reverse("organiser_announcement", args=[world.announcement.pk]),
+                reverse("organiser:console"),
+                reverse("organiser:exports"),
+                reverse("organiser:announcements"),
+                reverse("organiser:announcement", args=[world.announcement.pk]),
                 # The admin is Django's own, reached here by the forms organisers use most, not crawled whole.
                 reverse("admin:filmart_market_change", args=[world.market.pk]),
                 reverse("admin:matchmaking_buyerprofile_changelist"),
@@ -172,7 +172,14 @@ def _not_a_page(name: str, path: str, starts: list) -> bool:
         name in SIGN_OUT
         or name.startswith("admin:")
         or path.startswith(("/admin/", "/static/", "/media/", "/calendar/"))
-        or name in {"meeting_ics", "title_poster_art", "organiser_export_download", "service_worker", "healthz"}
+        or name
+        in {
+            "meetings:ics",
+            "exhibitors:title_poster_art",
+            "organiser:export_download",
+            "pages:service_worker",
+            "pages:healthz",
+        }
         or path.endswith((".ics", ".svg", ".js", ".css", ".png", ".webp", ".xlsx", ".csv"))
     )
 
@@ -286,10 +293,10 @@ def test_names_with_line_breaks_never_break_an_email(name, victim_world):
     admin = client_for(world.victim_admin)
     settings_form = {"full_name": name, "language": "en", "time_zone": "", "email_reminders": "on"}
     for client, url, data, stored in [
-        (buyer, reverse("account_settings"), settings_form, lambda: User.objects.get(pk=world.buyer.pk).full_name),
+        (buyer, reverse("accounts:settings"), settings_form, lambda: User.objects.get(pk=world.buyer.pk).full_name),
         (
             admin,
-            reverse("workspace_profile"),
+            reverse("workspace:profile"),
             {"name": name, "company_type": "distributor", "description": "", "website": ""},
             lambda: Exhibitor.objects.get(pk=world.victim.pk).name,
         ),
@@ -308,16 +315,16 @@ def test_names_with_line_breaks_never_break_an_email(name, victim_world):
     since = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     rep = client_for(world.victim_rep)
     actions = [
-        (rep, reverse("meeting_act", args=[world.pending.pk, "accept"]), {"version": world.pending.version}),
-        (admin, reverse("workspace_team"), {"email": "another@victim.example", "role": "rep"}),
+        (rep, reverse("meetings:act", args=[world.pending.pk, "accept"]), {"version": world.pending.version}),
+        (admin, reverse("workspace:team"), {"email": "another@victim.example", "role": "rep"}),
         (
             buyer,
-            reverse("meeting_book", args=[world.victim.slug]),
+            reverse("meetings:book", args=[world.victim.slug]),
             {"rep": world.victim_rep.pk, "start": _free_slot(world), "message": "Hello"},
         ),
         (
             buyer,
-            reverse("meeting_act", args=[world.accepted.pk, "cancel"]),
+            reverse("meetings:act", args=[world.accepted.pk, "cancel"]),
             {"version": world.accepted.version, "reason": "Flight"},
         ),
     ]
@@ -351,24 +358,24 @@ def test_long_reasons_and_messages_are_refused_not_stored(victim_world):
 
     pending, accepted = world.pending, world.accepted
     attempts = [
-        (rep, reverse("meeting_act", args=[pending.pk, "decline"]), {"version": pending.version, "reason": text}),
+        (rep, reverse("meetings:act", args=[pending.pk, "decline"]), {"version": pending.version, "reason": text}),
         (
             rep,
-            reverse("meeting_act", args=[pending.pk, "propose"]),
+            reverse("meetings:act", args=[pending.pk, "propose"]),
             {"version": pending.version, "reason": text, "start": after(pending)},
         ),
-        (buyer, reverse("meeting_act", args=[accepted.pk, "cancel"]), {"version": accepted.version, "reason": text}),
+        (buyer, reverse("meetings:act", args=[accepted.pk, "cancel"]), {"version": accepted.version, "reason": text}),
         (
             buyer,
-            reverse("meeting_act", args=[accepted.pk, "reschedule"]),
+            reverse("meetings:act", args=[accepted.pk, "reschedule"]),
             {"version": accepted.version, "reason": text, "start": after(accepted)},
         ),
         (
             buyer,
-            reverse("meeting_book", args=[world.victim.slug]),
+            reverse("meetings:book", args=[world.victim.slug]),
             {"rep": world.victim_rep.pk, "start": after(pending), "message": text},
         ),
-        (rep, reverse("meeting_invite", args=[world.profile.pk]), {"start": after(pending), "message": text}),
+        (rep, reverse("meetings:invite", args=[world.profile.pk]), {"start": after(pending), "message": text}),
     ]
     failures = []
     for client, url, data in attempts:
@@ -382,6 +389,6 @@ def test_long_reasons_and_messages_are_refused_not_stored(victim_world):
             failures.append(f"POST {url} stored the 5,000 characters")
             stored.update(reason="", message="")
     # The same decline with a short reason goes through: the long text, not the rest of the post, was refused.
-    rep.post(reverse("meeting_act", args=[pending.pk, "decline"]), {"version": pending.version, "reason": "Full"})
+    rep.post(reverse("meetings:act", args=[pending.pk, "decline"]), {"version": pending.version, "reason": "Full"})
     assert Meeting.objects.get(pk=pending.pk).reason == "Full"
     assert not failures, "\n".join(failures)

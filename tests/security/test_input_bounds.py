@@ -23,10 +23,12 @@ def test_shortlist_ids_that_are_not_ids_are_a_404(client_500s_as_responses, buye
     title = TitleFactory(exhibitor=ExhibitorFactory(market=MarketFactory()))
     client_500s_as_responses.force_login(buyer)
     for name in ("title", "exhibitor", "buyer"):
-        response = client_500s_as_responses.post(reverse("interest"), {name: value, "action": "shortlist"})
+        response = client_500s_as_responses.post(reverse("matchmaking:interest"), {name: value, "action": "shortlist"})
         assert response.status_code == 404, (name, value)
     assert (
-        client_500s_as_responses.post(reverse("interest"), {"title": title.pk, "action": "shortlist"}).status_code
+        client_500s_as_responses.post(
+            reverse("matchmaking:interest"), {"title": title.pk, "action": "shortlist"}
+        ).status_code
         == 302
     )
 
@@ -44,7 +46,7 @@ def test_a_version_of_4000_digits_is_a_stale_page_not_a_database_error(
     meeting = services.meeting_request(buyer=buyer, rep=rep, exhibitor=exhibitor, start=at(market, 10))
     client_500s_as_responses.force_login(rep)
     response = client_500s_as_responses.post(
-        reverse("meeting_act", args=[meeting.pk, "accept"]), {"version": "9" * 4000}, follow=True
+        reverse("meetings:act", args=[meeting.pk, "accept"]), {"version": "9" * 4000}, follow=True
     )
     assert response.status_code == 200 and "changed since you saw it" in response.content.decode()
     assert Meeting.objects.get(pk=meeting.pk).status == Status.PENDING
@@ -55,7 +57,7 @@ def test_reasons_have_a_bound_and_nothing_changes_past_it(client_500s_as_respons
     meeting = services.meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
     client_500s_as_responses.force_login(buyer)
     response = client_500s_as_responses.post(
-        reverse("meeting_act", args=[meeting.pk, "cancel"]),
+        reverse("meetings:act", args=[meeting.pk, "cancel"]),
         {"version": meeting.version, "reason": "x" * (MESSAGE_MAX_LENGTH + 1)},
         follow=True,
     )
@@ -67,7 +69,7 @@ def test_a_synopsis_past_what_search_can_index_is_refused_at_the_form(client_500
     company = ExhibitorFactory(market=MarketFactory())
     client_500s_as_responses.force_login(team_member(company))
     response = client_500s_as_responses.post(
-        reverse("workspace_title_new"),
+        reverse("workspace:title_new"),
         {
             "kind": "feature", "english_title": "Long Story", "original_title": "Long Story", "original_language": "en",
             "year": "2026", "status": "completed", "synopsis": "word " * 300_000,

@@ -145,12 +145,12 @@ TEAM_READS = {MATE: READ}  # a rep of V reads the company's meetings and matchin
 
 RULES: dict[str, Rule] = {
     # Meetings: the buyer, the rep and V's admins act; the whole team of V reads them (team calendar).
-    "meeting_detail": Rule("private", meeting_cases, allowed=TEAM_READS),
-    "meeting_ics": Rule("private", meeting_cases, allowed=TEAM_READS),
+    "meetings:detail": Rule("private", meeting_cases, allowed=TEAM_READS),
+    "meetings:ics": Rule("private", meeting_cases, allowed=TEAM_READS),
     # Acting needs a side: the buyer, the meeting's rep while on the team, or a company admin. A plain teammate
     # has none, and a removed rep has lost theirs.
-    "meeting_act": Rule("private", meeting_action_cases),
-    "meeting_hours_remove": Rule(
+    "meetings:act": Rule("private", meeting_action_cases),
+    "meetings:hours_remove": Rule(
         "private",
         lambda w: [
             Case("rep's open hours", {"pk": w.availability.pk}),
@@ -158,7 +158,7 @@ RULES: dict[str, Rule] = {
         ],
     ),
     # The slot picker for inviting one buyer: V's team may invite VB (VB's needs fit V's catalogue); nobody else.
-    "meeting_invite": Rule(
+    "meetings:invite": Rule(
         "private",
         lambda w: [
             Case(
@@ -171,47 +171,47 @@ RULES: dict[str, Rule] = {
         writes=frozenset({MATE}),
     ),
     # V's catalogue: every member of V's team keeps it, nobody else reaches it.
-    "workspace_title": Rule(
+    "workspace:title": Rule(
         "private",
         lambda w: [Case("title", {"slug": w.title.slug}, TITLE_DATA)],
         allowed={MATE: BOTH},
         writes=frozenset({MATE}),
     ),
-    "workspace_title_delete": Rule(
+    "workspace:title_delete": Rule(
         "private", lambda w: [Case("title", {"slug": w.title.slug})], allowed={MATE: BOTH}, writes=frozenset({MATE})
     ),
-    "workspace_rights_add": Rule(
+    "workspace:rights_add": Rule(
         "private",
         lambda w: [Case("title", {"slug": w.title.slug}, RIGHTS_DATA)],
         allowed={MATE: BOTH},
         writes=frozenset({MATE}),
     ),
-    "workspace_rights_edit": Rule(
+    "workspace:rights_edit": Rule(
         "private",
         lambda w: [Case("rights row", {"slug": w.title.slug, "pk": w.rights.pk}, RIGHTS_DATA)],
         allowed={MATE: BOTH},
         writes=frozenset({MATE}),
     ),
-    "workspace_rights_delete": Rule(
+    "workspace:rights_delete": Rule(
         "private",
         lambda w: [Case("rights row", {"slug": w.title.slug, "pk": w.rights.pk})],
         allowed={MATE: BOTH},
         writes=frozenset({MATE}),
     ),
     # Changing the team is for V's admins only: a plain teammate gets 404 too.
-    "workspace_member_remove": Rule(
+    "meetings:team_member_remove": Rule(
         "private",
         lambda w: [Case("admin", {"pk": w.admin_membership.pk}), Case("rep", {"pk": w.rep_membership.pk})],
     ),
-    "workspace_invitation_withdraw": Rule("private", lambda w: [Case("invitation", {"pk": w.invitation.pk})]),
+    "workspace:invitation_withdraw": Rule("private", lambda w: [Case("invitation", {"pk": w.invitation.pk})]),
     # The join link is addressed to one email: with the right token, anyone else still gets 404.
     # V's own teammate following V's link lands in V's workspace: nothing there is hidden from them.
-    "workspace_join": Rule(
+    "workspace:join": Rule(
         "private", lambda w: [Case("invitation token", {"token": w.invitation.token})], allowed={MATE: BOTH}
     ),
     # The feed is read by calendar apps without a session: its token is the key, and only the current one works.
     # Anything else that names VB (the replaced token, VB's id or email) must be 404 to everyone.
-    "calendar_feed": Rule(
+    "meetings:calendar_feed": Rule(
         "private",
         lambda w: [
             Case("replaced token", {"token": w.old_feed_token}),
@@ -220,16 +220,16 @@ RULES: dict[str, Rule] = {
         ],
     ),
     # Organisers' exports and announcements: staff only.
-    "organiser_export": Rule("staff", lambda w: [Case("export", {"pk": w.export.pk})]),
-    "organiser_export_download": Rule("staff", lambda w: [Case("export", {"pk": w.export.pk})]),
-    "organiser_announcement": Rule("staff", lambda w: [Case("announcement", {"pk": w.announcement.pk})]),
-    "organiser_console": Rule("staff", lambda w: [Case(data={"day": "2030-03-17"})]),
-    "organiser_exports": Rule("staff", lambda w: [Case(data={"kind": "buyers", "file_format": "csv"})]),
-    "organiser_announcements": Rule(
+    "organiser:export": Rule("staff", lambda w: [Case("export", {"pk": w.export.pk})]),
+    "organiser:export_download": Rule("staff", lambda w: [Case("export", {"pk": w.export.pk})]),
+    "organiser:announcement": Rule("staff", lambda w: [Case("announcement", {"pk": w.announcement.pk})]),
+    "organiser:console": Rule("staff", lambda w: [Case(data={"day": "2030-03-17"})]),
+    "organiser:exports": Rule("staff", lambda w: [Case(data={"kind": "buyers", "file_format": "csv"})]),
+    "organiser:announcements": Rule(
         "staff", lambda w: [Case(data={"segment": "buyers", "subject": "Attack", "body": "Attack"})]
     ),
     # Uploaded images are public; export files must never be reachable there (they hold buyers' emails).
-    "^media/(?P<path>.*)$": Rule(
+    "pages:media": Rule(
         "private",
         lambda w: [
             Case("export file", path="/media/" + w.export.file.name),
@@ -237,30 +237,30 @@ RULES: dict[str, Rule] = {
         ],
     ),
     # --- Own: the requester's things; the tampered fields name the victims' -----------------------------------
-    "agenda": Rule("own", with_tamper(lambda w: {"day": "2030-03-17", "view": "timetable"})),
-    "meeting_requests": Rule("own"),
+    "meetings:agenda": Rule("own", with_tamper(lambda w: {"day": "2030-03-17", "view": "timetable"})),
+    "meetings:requests": Rule("own"),
     # V's whole team reads the team calendar; the removed rep no longer does.
-    "team_agenda": Rule(
+    "meetings:team_agenda": Rule(
         "own", with_tamper(lambda w: {"day": "2030-03-17"}), sees=frozenset({MATE}), deny={BUYER: BOTH, GONE: BOTH}
     ),
     # A teammate's open hours are V's rows too, rightly added by them.
-    "meeting_hours": Rule(
+    "meetings:hours": Rule(
         "own",
         with_tamper(
             lambda w: {"day": "2030-03-18", "start": "16:00", "end": "17:00", "place": "booth", "note": "attacker"}
         ),
         writes=frozenset({MATE}),
     ),
-    "meeting_auto_accept": Rule("own", with_tamper(lambda w: {"on": "1"}), deny={BUYER: BOTH, MATE: BOTH, GONE: BOTH}),
-    "calendar_settings": Rule("own", with_tamper(lambda w: {"token": w.feed.token})),
-    "account_settings": Rule(
+    "meetings:auto_accept": Rule("own", with_tamper(lambda w: {"on": "1"}), deny={BUYER: BOTH, MATE: BOTH, GONE: BOTH}),
+    "meetings:calendar_settings": Rule("own", with_tamper(lambda w: {"token": w.feed.token})),
+    "accounts:settings": Rule(
         "own",
         with_tamper(
             lambda w: {"full_name": "Mallory", "language": "en", "time_zone": "Asia/Bangkok", "email": w.buyer.email}
         ),
     ),
-    "language_set": Rule("own", with_tamper(lambda w: {"language": "en", "next": "/"})),
-    "buyer_profile": Rule(
+    "accounts:language": Rule("own", with_tamper(lambda w: {"language": "en", "next": "/"})),
+    "matchmaking:buyer_profile": Rule(
         "own",
         with_tamper(
             lambda w: {
@@ -272,9 +272,9 @@ RULES: dict[str, Rule] = {
             }
         ),
     ),
-    "shortlist": Rule("own"),
+    "matchmaking:shortlist": Rule("own"),
     # Keeping a buyer is for teams whose matches show that buyer: V's team (VB fits V's catalogue), nobody else.
-    "interest": Rule(
+    "matchmaking:interest": Rule(
         "own",
         lambda w: [
             Case("shortlist the victim buyer", data={"action": "shortlist", "buyer": w.profile.pk}),
@@ -286,19 +286,19 @@ RULES: dict[str, Rule] = {
         sees=frozenset({MATE}),
     ),
     # Buyers whose needs fit the company's catalogue: VB fits V's, not the other company's.
-    "matches": Rule("own", sees=frozenset({MATE})),
-    "workspace_home": Rule("own"),
-    "workspace_profile": Rule(
+    "matchmaking:matches": Rule("own", sees=frozenset({MATE})),
+    "workspace:home": Rule("own"),
+    "workspace:profile": Rule(
         "own",
         with_tamper(lambda w: {"name": "Renamed", "company_type": "distributor", "description": "", "website": ""}),
         writes=frozenset({MATE}),
         deny={BUYER: BOTH, GONE: BOTH},
     ),
-    "workspace_title_new": Rule(
+    "workspace:title_new": Rule(
         "own", with_tamper(lambda w: TITLE_DATA), writes=frozenset({MATE}), deny={BUYER: BOTH, GONE: BOTH}
     ),
     # Anyone on a team reads its page; inviting is for admins.
-    "workspace_team": Rule(
+    "workspace:team": Rule(
         "own",
         with_tamper(lambda w: {"email": "someone@attacker.example", "role": "admin"}),
         deny={BUYER: BOTH, GONE: BOTH, MATE: frozenset({"POST"})},
@@ -323,21 +323,21 @@ RULES: dict[str, Rule] = {
     "mfa_generate_recovery_codes": Rule("own"),
     "mfa_download_recovery_codes": Rule("own"),
     # --- Public -------------------------------------------------------------------------------------------------
-    "home": Rule("public"),
+    "pages:home": Rule("public"),
     # 503 says a part of the stack is down (no Celery worker runs in this test): the probe's purpose.
-    "healthz": Rule("public", statuses=frozenset({503})),
-    "livez": Rule("public"),
-    "service_worker": Rule("public"),
-    "favicon.ico": Rule("public", lambda w: [Case(path="/favicon.ico")]),
+    "pages:healthz": Rule("public", statuses=frozenset({503})),
+    "pages:livez": Rule("public"),
+    "pages:service_worker": Rule("public"),
+    "pages:favicon": Rule("public", lambda w: [Case(path="/favicon.ico")]),
     "^static/(?P<path>.*)$": Rule("public", lambda w: [Case(path="/static/css/app.css")]),
-    "directory": Rule("public", with_tamper(lambda w: {"q": "victim"})),
-    "exhibitor": Rule("public", lambda w: [Case(kwargs={"slug": w.victim.slug}, data=tamper(w))]),
-    "catalogue": Rule("public", with_tamper(lambda w: {"q": "victim"})),
-    "title": Rule("public", lambda w: [Case(kwargs={"slug": w.title.slug}, data=tamper(w))]),
-    "title_poster_art": Rule("public", lambda w: [Case(kwargs={"slug": w.title.slug})]),
+    "exhibitors:directory": Rule("public", with_tamper(lambda w: {"q": "victim"})),
+    "exhibitors:exhibitor": Rule("public", lambda w: [Case(kwargs={"slug": w.victim.slug}, data=tamper(w))]),
+    "exhibitors:catalogue": Rule("public", with_tamper(lambda w: {"q": "victim"})),
+    "exhibitors:title": Rule("public", lambda w: [Case(kwargs={"slug": w.title.slug}, data=tamper(w))]),
+    "exhibitors:title_poster_art": Rule("public", lambda w: [Case(kwargs={"slug": w.title.slug})]),
     # The booking page of V: anyone signed in reads V's reps' free slots (never whom they meet). No slot is
     # posted: a real booking by another buyer is the page's purpose.
-    "meeting_book": Rule(
+    "meetings:book": Rule(
         "public",
         lambda w: [Case(kwargs={"slug": w.victim.slug}, data={**tamper(w), "title": [w.title.slug], "message": "x"})],
     ),
@@ -359,12 +359,12 @@ RULES: dict[str, Rule] = {
         lambda w: [Case(kwargs={"uidb36": int_to_base36(w.buyer.pk), "key": "set-password"}, data=PASSWORDS)],
     ),
     # The demo's mailbox: see test_the_demo_mailbox_is_open_only_in_demo_mode.
-    "mailbox": Rule("demo"),
-    "mailbox_message": Rule("demo"),
+    "notifications:mailbox": Rule("demo"),
+    "notifications:mailbox_message": Rule("demo"),
 }
 
 # Routes that exist only in some settings (static files under DEBUG, uploads where the app serves them).
-CONDITIONAL = {"^static/(?P<path>.*)$", "^media/(?P<path>.*)$"}
+CONDITIONAL = {"^static/(?P<path>.*)$", "pages:media"}
 ADMIN_PREFIX = "admin/"  # Django admin: hundreds of URLs, classified by prefix and sampled per model below
 
 
@@ -488,7 +488,7 @@ def test_the_digest_sees_what_a_request_changes(victim_world):
     world = victim_world
     client = client_for(world.buyer)
     before = digest(world)
-    url = reverse("meeting_act", args=[world.accepted.pk, "cancel"])
+    url = reverse("meetings:act", args=[world.accepted.pk, "cancel"])
     outcome = send(
         client, "POST", url, {"version": world.accepted.version, "reason": "Flight"}, world=world, before=before
     )
@@ -510,7 +510,7 @@ def test_the_demo_mailbox_is_open_only_in_demo_mode(demo, victim_world, settings
     before = digest(world)  # after signing in: signing in is not what is tested
     failures = []
     for who, client in clients.items():
-        for url in [reverse("mailbox"), reverse("mailbox_message", args=[world.mail.pk])]:
+        for url in [reverse("notifications:mailbox"), reverse("notifications:mailbox_message", args=[world.mail.pk])]:
             for method in ("GET", "POST"):
                 outcome = send(client, method, url, tamper(world), world=world, before=before)
                 where = f"{who} {method} {url} with DEMO_MODE={demo}"
@@ -533,7 +533,7 @@ def test_the_team_join_link_joins_only_by_a_deliberate_post(victim_world):
     world = victim_world
     invitee = UserFactory(email=world.invitation.email)
     client = client_for(invitee)
-    url = reverse("workspace_join", args=[world.invitation.token])
+    url = reverse("workspace:join", args=[world.invitation.token])
     outcome = send(client, "GET", url)
     assert not outcome.server_error, outcome.first_lines()
     client.get(url)
@@ -660,7 +660,7 @@ def admin_attack(world: World, urls: list[tuple[str, str]]) -> list[str]:
                     failures.append(f"{where}: {problem}")
                 if outcome.changed:
                     failures.append(f"{where}: changed the victims' {', '.join(outcome.changed)}")
-                if names := leaked(world, attacker, outcome, RULES["home"], False, url, {}):
+                if names := leaked(world, attacker, outcome, RULES["pages:home"], False, url, {}):
                     failures.append(f"{where}: showed the victims' {', '.join(names)}")
     return failures
 

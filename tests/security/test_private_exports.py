@@ -27,7 +27,7 @@ def roots(settings, tmp_path) -> tuple[Path, Path]:
     """MEDIA_ROOT and the private storage's root, both this test's own."""
     media, private = tmp_path / "media", tmp_path / "private"
     settings.MEDIA_ROOT = media
-    private_storage = {"BACKEND": "filmart.storage.PrivateStorage", "OPTIONS": {"location": private}}
+    private_storage = {"BACKEND": "web.storage.PrivateStorage", "OPTIONS": {"location": private}}
     settings.STORAGES = {**settings.STORAGES, "private": private_storage}
     return media, private
 
@@ -61,7 +61,7 @@ def test_an_export_lands_in_private_storage_under_a_name_nobody_can_guess(client
         export.file.url  # noqa: B018 - private files have no URL to hand out
 
     # Nothing under /media/ reaches it, whatever the path and whoever asks; /media/ serves a root it is not in.
-    served = Path(django_settings.MEDIA_ROOT)  # what filmart.views.media_file serves
+    served = Path(django_settings.MEDIA_ROOT)  # what pages.views.media_file serves
     assert not path.is_relative_to(served)
     client.force_login(organiser)
     for url in [f"/media/{export.file.name}", f"/media/{name}", f"/media/private/{export.file.name}"]:
@@ -77,7 +77,7 @@ def test_the_download_streams_it_to_staff_only_under_a_friendly_name(client, roo
     verified_buyer(email="ploy@siam.example")
     export = written("buyers", organiser, market, file_format="xlsx")
     Export.objects.filter(pk=export.pk).update(created_at=datetime(2030, 3, 17, 2, 15, tzinfo=UTC))
-    url = reverse("organiser_export_download", args=[export.pk])
+    url = reverse("organiser:export_download", args=[export.pk])
 
     anonymous = client.get(url)
     assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("account_login"))
@@ -112,11 +112,11 @@ def test_the_sweep_deletes_files_past_the_markets_retention(client, roots, organ
     assert recent_path.exists() and Export.objects.filter(status=ExportStatus.EXPIRED).count() == 1
 
     client.force_login(organiser)
-    assert client.get(reverse("organiser_export_download", args=[old.pk])).status_code == 404
-    page = client.get(reverse("organiser_exports")).content.decode()
+    assert client.get(reverse("organiser:export_download", args=[old.pk])).status_code == 404
+    page = client.get(reverse("organiser:exports")).content.decode()
     assert "Deleted after 3 days" in page
-    assert reverse("organiser_export_download", args=[recent.pk]) in page
-    assert reverse("organiser_export_download", args=[old.pk]) not in page
+    assert reverse("organiser:export_download", args=[recent.pk]) in page
+    assert reverse("organiser:export_download", args=[old.pk]) not in page
 
 
 def test_each_file_is_kept_as_long_as_its_own_market_says_current_or_not(roots, organiser):
@@ -172,7 +172,7 @@ def test_both_modes_have_private_storage_apart_from_media(production, tmp_path):
     static = "whitenoise.storage.CompressedManifestStaticFilesStorage" if production else "django.contrib.staticfiles"
     default, staticfiles, private, root = result.stdout.splitlines()[-1].split()
     assert default == "django.core.files.storage.FileSystemStorage" and staticfiles.startswith(static)
-    assert (private, root) == ("filmart.storage.PrivateStorage", str(tmp_path / "private"))
+    assert (private, root) == ("web.storage.PrivateStorage", str(tmp_path / "private"))
 
     inside = {**env, "MEDIA_ROOT": str(tmp_path), "PRIVATE_ROOT": str(tmp_path / "private")}
     refused = run_manage("check", env=inside)  # a folder inside MEDIA_ROOT is served as /media/

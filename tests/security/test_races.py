@@ -55,7 +55,7 @@ def test_a_double_submitted_new_title_is_one_title_and_no_error():
     rep = team_member(company)
     statuses = _double_submit(
         rep,
-        reverse("workspace_title_new"),
+        reverse("workspace:title_new"),
         {"kind": "feature", "english_title": "Twin Peaks of Lantau", "original_title": "大嶼雙峰",
          "original_language": "yue", "year": "2026", "status": "completed"},
     )  # fmt: skip
@@ -67,7 +67,7 @@ def test_a_double_submitted_buyer_profile_is_one_profile_and_no_error():
     buyer = UserFactory(role="buyer")
     statuses = _double_submit(
         buyer,
-        reverse("buyer_profile"),
+        reverse("matchmaking:buyer_profile"),
         {"company": "Siam Media", "buyer_type": "platform", "country": "TH", "media": ["svod"]},
     )
     assert statuses == [302, 302]

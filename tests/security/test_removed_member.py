@@ -34,27 +34,27 @@ def booked(buyer, rep, exhibitor, market):
 def remove(client, admin, rep, **form):
     client.force_login(admin)
     membership = TeamMember.objects.get(user=rep)
-    return client.post(reverse("workspace_member_remove", args=[membership.pk]), form)
+    return client.post(reverse("meetings:team_member_remove", args=[membership.pk]), form)
 
 
 def test_the_removed_rep_can_no_longer_see_or_change_the_meetings(client, admin, rep, buyer, booked):
     meeting, waiting = booked
     client.force_login(admin)
-    page = client.get(reverse("workspace_member_remove", args=[TeamMember.objects.get(user=rep).pk]))
+    page = client.get(reverse("meetings:team_member_remove", args=[TeamMember.objects.get(user=rep).pk]))
     assert "They have 2 meetings and requests still ahead." in page.content.decode()
     assert remove(client, admin, rep, open_meetings="hand_over").status_code == 302
 
     client.force_login(rep)
     for pk in (meeting.pk, waiting.pk):
-        assert client.get(reverse("meeting_detail", args=[pk])).status_code == 404
-        assert client.get(reverse("meeting_ics", args=[pk])).status_code == 404
+        assert client.get(reverse("meetings:detail", args=[pk])).status_code == 404
+        assert client.get(reverse("meetings:ics", args=[pk])).status_code == 404
     for action in ("cancel", "reschedule", "accept", "decline"):
         response = client.post(
-            reverse("meeting_act", args=[meeting.pk, action]), {"version": meeting.version + 1, "reason": "gone"}
+            reverse("meetings:act", args=[meeting.pk, action]), {"version": meeting.version + 1, "reason": "gone"}
         )
         assert response.status_code == 404, action
-    assert "Palace" not in client.get(reverse("agenda")).content.decode()
-    assert client.get(reverse("team_agenda")).status_code == 404
+    assert "Palace" not in client.get(reverse("meetings:agenda")).content.decode()
+    assert client.get(reverse("meetings:team_agenda")).status_code == 404
     with pytest.raises(Meeting.DoesNotExist):
         services.meeting_cancel(meeting_id=meeting.pk, version=meeting.version + 1, user=rep, reason="gone")
     feed = services.calendar_feed_for(user=rep)
@@ -91,7 +91,7 @@ def test_open_meetings_are_handed_to_the_admin_who_removes_the_rep(client, admin
     assert {tuple(r.recipients) for r in reminders} == {(buyer.email,), (admin.email,)}
 
     client.force_login(admin)
-    assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
+    assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
 
 
 def test_meetings_the_admin_cannot_take_are_cancelled_with_notice(client, admin, rep, buyer, exhibitor, market, booked):

@@ -22,7 +22,7 @@ def test_changing_what_was_verified_sends_the_buyer_back_to_the_queue(client, fi
     buyer = verified_buyer()
     BuyerProfile.objects.filter(user=buyer).update(company="Siam Media")
     client.force_login(buyer)
-    response = client.post(reverse("buyer_profile"), {**PROFILE, field: value}, follow=True)
+    response = client.post(reverse("matchmaking:buyer_profile"), {**PROFILE, field: value}, follow=True)
     assert "the organisers will verify your company again" in response.content.decode()
     profile = BuyerProfile.objects.get(user=buyer)
     assert (profile.verification, profile.verified_at, getattr(profile, field)) == (Verification.PENDING, None, value)
@@ -35,7 +35,7 @@ def test_other_changes_keep_the_verification(client):
     buyer = verified_buyer()
     BuyerProfile.objects.filter(user=buyer).update(company="Siam Media")
     client.force_login(buyer)
-    response = client.post(reverse("buyer_profile"), {**PROFILE, "genres": ["drama"]}, follow=True)
+    response = client.post(reverse("matchmaking:buyer_profile"), {**PROFILE, "genres": ["drama"]}, follow=True)
     assert "verify your company again" not in response.content.decode()
     assert BuyerProfile.objects.get(user=buyer).verification == Verification.VERIFIED
 

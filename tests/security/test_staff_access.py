@@ -90,9 +90,9 @@ def test_production_refuses_to_load_the_demo_market():
 
 def test_the_mailbox_is_for_demo_mode_only(client, settings):
     OutboundEmail.objects.create(from_email="a@b.c", recipients=["x@y.z"], subject="Reset", raw_message=b"")
-    assert client.get(reverse("mailbox")).status_code == 200  # development, as the README says
+    assert client.get(reverse("notifications:mailbox")).status_code == 200  # development, as the README says
     settings.DEMO_MODE = False
-    assert client.get(reverse("mailbox")).status_code == 404
+    assert client.get(reverse("notifications:mailbox")).status_code == 404
 
 
 def test_organisers_hold_least_privilege(client, organiser):

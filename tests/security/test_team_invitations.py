@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def invitation_link(client):
     company = ExhibitorFactory(market=MarketFactory(), name="Pearl River Pictures")
     client.force_login(team_member(company, role="admin"))
-    client.post(reverse("workspace_team"), {"email": "ploy@siam.example", "role": "rep"})
+    client.post(reverse("workspace:team"), {"email": "ploy@siam.example", "role": "rep"})
     client.logout()
     body = OutboundEmail.objects.get(recipients=["ploy@siam.example"]).body_text
     return re.search(r"http://testserver(/manage/join/\S+/)", body).group(1)
@@ -34,7 +34,7 @@ def test_opening_the_link_changes_nothing_and_the_button_joins(client, invitatio
     buyer.refresh_from_db()
     assert buyer.role == "buyer" and not TeamMember.objects.filter(user=buyer).exists()
 
-    assert client.post(invitation_link).url == reverse("workspace_home")
+    assert client.post(invitation_link).url == reverse("workspace:home")
     buyer.refresh_from_db()
     assert buyer.role == "exhibitor" and TeamMember.objects.filter(user=buyer).exists()
 
@@ -59,7 +59,7 @@ def test_the_link_expires_after_a_week_and_a_new_one_can_be_sent(client, invitat
     assert not TeamMember.objects.filter(user=person).exists()
 
     client.force_login(invitation.invited_by)
-    assert client.post(reverse("workspace_team"), {"email": "ploy@siam.example", "role": "rep"}).status_code == 302
+    assert client.post(reverse("workspace:team"), {"email": "ploy@siam.example", "role": "rep"}).status_code == 302
     assert Invitation.objects.filter(withdrawn_at__isnull=True, accepted_at__isnull=True).count() == 1
 
 

@@ -23,11 +23,11 @@ from django.urls import reverse
 from accounts.models import User
 from exhibitors import services as exhibitor_services
 from exhibitors.models import Exhibitor, Invitation, Pavilion, Region, RightsAvailability, TeamMember, Title
-from filmart.models import Hall, Market
+from markets.models import Hall, Market, MeetingTable
 from matchmaking import services as matchmaking_services
 from matchmaking.models import BuyerProfile, Interest
 from meetings import services as meeting_services
-from meetings.models import Availability, BusyTime, CalendarFeed, Meeting, MeetingTable
+from meetings.models import Availability, BusyTime, CalendarFeed, Meeting
 from notifications.models import OutboundEmail
 from organiser import services as organiser_services
 from organiser.models import Announcement, Export
@@ -163,7 +163,7 @@ def build_world() -> World:
 
     admin = Client()
     admin.force_login(victim_admin)
-    admin.post(reverse("workspace_team"), {"email": "newcomer@victim.example", "role": "rep"})
+    admin.post(reverse("workspace:team"), {"email": "newcomer@victim.example", "role": "rep"})
     invitation = Invitation.objects.get(exhibitor=victim, email="newcomer@victim.example")
     # Off the team after holding meetings with VB. The bare team change, whatever else the team page does on
     # removal: the meetings they keep as rep must stay out of their reach all the same.
