@@ -404,3 +404,15 @@ def invitation_problem(*, invitation: Invitation | None, user) -> str | None:
 
 def invitation_by_token(*, token: str) -> Invitation | None:
     return Invitation.objects.select_related("exhibitor", "invited_by").filter(token=token).first()
+
+
+def membership_of(*, user, market: Market | None) -> TeamMember | None:
+    """The user's place on a team at this market (their company), or None."""
+    if market is None or not user.is_authenticated:
+        return None
+    return (
+        TeamMember.objects.select_related("exhibitor", "exhibitor__region", "exhibitor__pavilion", "exhibitor__market")
+        .filter(user=user, exhibitor__market=market)
+        .order_by("pk")
+        .first()
+    )

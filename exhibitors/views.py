@@ -12,14 +12,7 @@ from exhibitors import selectors
 from exhibitors.filters import CatalogueFilterForm, DirectoryFilterForm
 from exhibitors.models import Exhibitor, Title
 from exhibitors.posters import poster_svg
-from markets.selectors import market_for_request
-
-
-def _market(request: HttpRequest):
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
-    return market
+from markets.decorators import market_required
 
 
 def _listing_template(request: HttpRequest, page: str) -> str:
@@ -30,9 +23,10 @@ def _listing_template(request: HttpRequest, page: str) -> str:
 
 
 @login_required
+@market_required
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     form = DirectoryFilterForm(request.GET, market=market)
     params = form.cleaned_or_empty()
     result = selectors.exhibitor_directory(
@@ -46,19 +40,21 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_GET
 def exhibitor_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        exhibitor = selectors.exhibitor_detail(market=_market(request), slug=slug)
+        exhibitor = selectors.exhibitor_detail(market=request.market, slug=slug)
     except Exhibitor.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "exhibitors/exhibitor_detail.html", {"exhibitor": exhibitor})
 
 
 @login_required
+@market_required
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     form = CatalogueFilterForm(request.GET, market=market)
     params = form.cleaned_or_empty()
     result = selectors.title_catalogue(
@@ -73,22 +69,24 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_GET
 def title_page(request: HttpRequest, slug: str) -> HttpResponse:
     try:
-        title = selectors.title_detail(market=_market(request), slug=slug)
+        title = selectors.title_detail(market=request.market, slug=slug)
     except Title.DoesNotExist as exc:
         raise Http404 from exc
     return render(request, "exhibitors/title_detail.html", {"title": title})
 
 
 @login_required
+@market_required
 @require_GET
 @cache_control(private=True, max_age=3600)
 def title_poster_art(request: HttpRequest, slug: str) -> HttpResponse:
     """Poster art drawn from the title itself, for titles without an uploaded poster; the current market's only,
     like the title's page."""
-    titles = Title.objects.filter(exhibitor__market=_market(request), slug=slug)
+    titles = Title.objects.filter(exhibitor__market=request.market, slug=slug)
     title = titles.only("slug", "english_title", "original_title", "kind", "year").first()
     if title is None:
         raise Http404

@@ -17,18 +17,11 @@ from exhibitors import selectors, services
 from exhibitors.forms import ExhibitorProfileForm, InvitationForm, RightsForm, TitleForm
 from exhibitors.models import Invitation, RightsAvailability, TeamMember, TeamRole, Title
 from markets.selectors import market_for_request
+from web.htmx import hx_redirect
 
 
 def _membership(request: HttpRequest) -> TeamMember | None:
-    market = market_for_request(request)
-    if market is None:
-        return None
-    return (
-        TeamMember.objects.select_related("exhibitor", "exhibitor__region", "exhibitor__pavilion")
-        .filter(user=request.user, exhibitor__market=market)
-        .order_by("pk")
-        .first()
-    )
+    return selectors.membership_of(user=request.user, market=market_for_request(request))
 
 
 def _require_membership(request: HttpRequest) -> TeamMember:
@@ -40,14 +33,6 @@ def _require_membership(request: HttpRequest) -> TeamMember:
 
 def _own_title(membership: TeamMember, slug: str) -> Title:
     return get_object_or_404(Title, exhibitor=membership.exhibitor, slug=slug)
-
-
-def _hx_redirect(request: HttpRequest, url: str) -> HttpResponse:
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
-        return response
-    return redirect(url)
 
 
 def _form_data(form) -> dict:
@@ -99,7 +84,7 @@ def title_new(request: HttpRequest) -> HttpResponse:
             request,
             _("“%(title)s” is in your catalogue. Now say where its rights are open.") % {"title": title.english_title},
         )
-        return _hx_redirect(request, reverse("workspace:title", args=[title.slug]))
+        return hx_redirect(request, reverse("workspace:title", args=[title.slug]))
     template = (
         "exhibitors/workspace/title_new.html#title-form" if request.htmx else "exhibitors/workspace/title_new.html"
     )
@@ -161,7 +146,7 @@ def title_delete(request: HttpRequest, slug: str) -> HttpResponse:
     name = title.english_title
     services.title_delete(title=title)
     messages.success(request, _("“%(title)s” is no longer in your catalogue.") % {"title": name})
-    return _hx_redirect(request, reverse("workspace:home"))
+    return hx_redirect(request, reverse("workspace:home"))
 
 
 # --- Rights rows: every change answers with the rights region (htmx) or the title page (plain post) -------

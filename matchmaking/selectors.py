@@ -20,8 +20,8 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils.translation import gettext as _
 
-from exhibitors.models import TeamMember, Title
-from exhibitors.selectors import catalogue_common_words
+from exhibitors.models import Exhibitor, TeamMember, Title
+from exhibitors.selectors import catalogue_common_words, membership_of
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, labels
 from markets.models import Market
 from matchmaking.models import BuyerProfile, Interest
@@ -367,3 +367,23 @@ class BuyerTakesPart(Func):
 
     def __init__(self, user_id, market: Market):
         super().__init__(user_id, Value(market.pk), Value(market.is_current))
+
+
+def shortlisted_buyer_ids(*, user) -> set[int]:
+    """The buyers this team member keeps, to draw the ☆/★ buttons of a team's matches."""
+    kept = Interest.objects.filter(user=user, kind=Interest.Kind.SHORTLIST, buyer__isnull=False)
+    return set(kept.values_list("buyer_id", flat=True))
+
+
+def interest_target(*, user, market: Market, kind: str, pk: int):
+    """The title, exhibitor or buyer a shortlist button names, when this user may keep it; else None. Titles and
+    companies of this market; buyers only for teams, and only those their matches show them (no reading
+    companies by walking ids)."""
+    if kind == "title":
+        return Title.objects.filter(pk=pk, exhibitor__market=market).first()
+    if kind == "exhibitor":
+        return Exhibitor.objects.filter(pk=pk, market=market).first()
+    membership = membership_of(user=user, market=market)
+    if membership is None or not buyer_visible_to_team(exhibitor=membership.exhibitor, buyer_id=pk):
+        return None
+    return BuyerProfile.objects.filter(pk=pk).first()

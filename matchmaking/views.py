@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from exhibitors.models import Exhibitor, TeamMember, Title
-from markets.selectors import market_for_request
+from exhibitors.selectors import membership_of
+from markets.decorators import market_required
 from matchmaking import selectors, services
 from matchmaking.forms import BuyerProfileForm
 from matchmaking.models import BuyerProfile, Interest
@@ -18,25 +18,17 @@ from web.converters import parse_id
 
 
 @login_required
+@market_required
 def matches(request: HttpRequest) -> HttpResponse:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
-    membership = (
-        TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor").first()
-    )
+    market = request.market
+    membership = membership_of(user=request.user, market=market)
     if membership:
-        buyers = selectors.buyers_for_exhibitor(exhibitor=membership.exhibitor)
-        shortlisted = set(
-            Interest.objects.filter(user=request.user, kind=Interest.Kind.SHORTLIST, buyer__isnull=False).values_list(
-                "buyer_id", flat=True
-            )
-        )
-        return render(
-            request,
-            "matchmaking/buyers.html",
-            {"exhibitor": membership.exhibitor, "matches": buyers, "shortlisted": shortlisted},
-        )
+        context = {
+            "exhibitor": membership.exhibitor,
+            "matches": selectors.buyers_for_exhibitor(exhibitor=membership.exhibitor),
+            "shortlisted": selectors.shortlisted_buyer_ids(user=request.user),
+        }
+        return render(request, "matchmaking/buyers.html", context)
     profile = BuyerProfile.objects.filter(user=request.user).first()
     if profile is None:
         return render(request, "matchmaking/no_profile.html")
@@ -53,11 +45,9 @@ def matches(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 def shortlist(request: HttpRequest) -> HttpResponse:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
-    entries = selectors.shortlist_for_user(user=request.user, market=market)
+    entries = selectors.shortlist_for_user(user=request.user, market=request.market)
     return render(request, "matchmaking/shortlist.html", {"entries": entries})
 
 
@@ -65,26 +55,18 @@ ACTIONS = {"shortlist": Interest.Kind.SHORTLIST, "dismiss": Interest.Kind.NOT_IN
 
 
 @login_required
+@market_required
 @require_POST
 def interest(request: HttpRequest) -> HttpResponse:
     """Shortlist, "not interested" or forget a title, an exhibitor or (for exhibitor teams) a buyer."""
     action = request.POST.get("action", "")
-    market = market_for_request(request)
     ids = {name: parse_id(request.POST.get(name)) for name in ("title", "exhibitor", "buyer") if name in request.POST}
-    if action not in ACTIONS or market is None or len(ids) != 1 or None in ids.values():
+    if action not in ACTIONS or len(ids) != 1 or None in ids.values():
         raise Http404
     name, pk = next(iter(ids.items()))
-    if name == "title":
-        target = get_object_or_404(Title, pk=pk, exhibitor__market=market)
-    elif name == "exhibitor":
-        target = get_object_or_404(Exhibitor, pk=pk, market=market)
-    else:
-        # Only exhibitor teams keep buyers, and only buyers their matches show them: no reading companies by id.
-        membership = TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor")
-        membership = membership.first()
-        if membership is None or not selectors.buyer_visible_to_team(exhibitor=membership.exhibitor, buyer_id=pk):
-            raise Http404
-        target = get_object_or_404(BuyerProfile, pk=pk)
+    target = selectors.interest_target(user=request.user, market=request.market, kind=name, pk=pk)
+    if target is None:
+        raise Http404
     services.interest_set(user=request.user, kind=ACTIONS[action], **{name: target})
     if request.htmx:
         return render(

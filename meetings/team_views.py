@@ -10,18 +10,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exhibitors.models import TeamMember, TeamRole
-from markets.selectors import market_for_request
+from exhibitors.selectors import membership_of
+from markets.decorators import market_required
 from meetings import services
 from meetings.forms import MemberRemovalForm
 
 
 @login_required
+@market_required
 @require_http_methods(["GET", "POST"])
 def team_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
     """A company admin removes a member: first a page that says what happens to their meetings, then the post."""
-    market = market_for_request(request)
-    admin = TeamMember.objects.filter(user=request.user, exhibitor__market=market, role=TeamRole.ADMIN).first()
-    member = admin and TeamMember.objects.select_related("user").filter(exhibitor=admin.exhibitor, pk=pk).first()
+    admin = membership_of(user=request.user, market=request.market)
+    if admin is None or admin.role != TeamRole.ADMIN:
+        raise Http404
+    member = TeamMember.objects.select_related("user").filter(exhibitor=admin.exhibitor, pk=pk).first()
     if member is None:
         raise Http404
     form = MemberRemovalForm(request.POST or None)

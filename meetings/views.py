@@ -18,36 +18,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.models import User
 from exhibitors.models import Exhibitor, TeamMember, TeamRole
+from exhibitors.selectors import membership_of
 from markets import timekeeping
+from markets.decorators import market_required
 from markets.models import Market
-from markets.selectors import market_for_request
 from matchmaking.models import BuyerProfile
 from meetings import calendar, selectors, services
 from meetings.forms import BusyTimeForm, MessageForm, OpenHoursForm, ReasonForm
 from meetings.models import Availability, CalendarFeed, Meeting, Side, Status
 from web.converters import parse_id
-
-
-def _market(request: HttpRequest) -> Market:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
-    return market
+from web.days import day_from
 
 
 def _membership(request: HttpRequest, market: Market) -> TeamMember | None:
-    return TeamMember.objects.filter(user=request.user, exhibitor__market=market).select_related("exhibitor").first()
+    return membership_of(user=request.user, market=market)
 
 
-def _day(value: str | None, choices: list[date]) -> date | None:
-    try:
-        day = date.fromisoformat(value or "")
-    except ValueError:
-        return None
-    return day if day in choices else None
-
-
-def _first_useful_day(days: list[date], market: Market) -> date | None:
+def _first_usefulday_from(days: list[date], market: Market) -> date | None:
     today = timezone.now().astimezone(timekeeping.market_zone(market)).date()
     return next((day for day in days if day >= today), days[0] if days else None)
 
@@ -69,11 +56,12 @@ def _error_text(error: ValidationError) -> str:
 
 
 @login_required
+@market_required
 @require_GET
 def agenda(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     days = timekeeping.market_days(market)
-    day = _day(request.GET.get("day"), days)
+    day = day_from(request.GET.get("day"), days)
     view = "timetable" if request.GET.get("view") == "timetable" and day else "list"
     meetings = selectors.agenda_for(user=request.user, market=market, day=day)
     waiting = selectors.meeting_counts(user=request.user, market=market)["waiting"]
@@ -83,7 +71,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "day": day,
         "view": view,
         "meetings": meetings,
-        "by_day": _group_by_day(meetings, market),
+        "by_day": _group_byday_from(meetings, market),
         "rows": _timetable_rows(market, day, {None: meetings}) if view == "timetable" else [],
         "waiting": waiting,
         "membership": _membership(request, market),
@@ -91,7 +79,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/agenda.html", context)
 
 
-def _group_by_day(meetings: list[Meeting], market: Market) -> list[tuple[date, list[Meeting]]]:
+def _group_byday_from(meetings: list[Meeting], market: Market) -> list[tuple[date, list[Meeting]]]:
     zone = timekeeping.market_zone(market)
     grouped: dict[date, list[Meeting]] = {}
     for meeting in meetings:
@@ -115,14 +103,15 @@ def _timetable_rows(market: Market, day: date, columns: dict) -> list[dict]:
 
 
 @login_required
+@market_required
 @require_GET
 def team_agenda(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     membership = _membership(request, market)
     if membership is None:
         raise Http404
     days = timekeeping.market_days(market)
-    day = _day(request.GET.get("day"), days) or _first_useful_day(days, market)
+    day = day_from(request.GET.get("day"), days) or _first_usefulday_from(days, market)
     meetings = selectors.team_agenda_for(exhibitor=membership.exhibitor, day=day)
     team = list(
         User.objects.filter(memberships__exhibitor=membership.exhibitor).order_by("full_name", "email").distinct()
@@ -141,9 +130,10 @@ def team_agenda(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_GET
 def meeting_requests(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     return render(
         request,
         "meetings/requests.html",
@@ -155,10 +145,11 @@ def meeting_requests(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, slug: str) -> HttpResponse:
     """The slot picker: choose a rep and a day, see their slots, ask for one in a click."""
-    market = _market(request)
+    market = request.market
     exhibitor = get_object_or_404(Exhibitor.objects.select_related("market"), market=market, slug=slug)
     reps = selectors.reps_of(exhibitor)
     rep = next((r for r in reps if str(r.pk) == (request.POST or request.GET).get("rep")), reps[0] if reps else None)
@@ -186,7 +177,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.success(request, _("Request sent. The answer will appear here and in your requests."))
             return redirect("meetings:detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=rep) if rep else []
-    day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
+    day = day_from((request.POST or request.GET).get("day"), days) or _first_usefulday_from(days, market)
     context = {
         "market": market,
         "exhibitor": exhibitor,
@@ -205,10 +196,11 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
     """A rep offers a matching buyer one of their own slots."""
-    market = _market(request)
+    market = request.market
     membership = _membership(request, market)
     if membership is None or not selectors.buyer_invitable(exhibitor=membership.exhibitor, buyer_id=buyer_id):
         raise Http404
@@ -230,7 +222,7 @@ def invite(request: HttpRequest, buyer_id: int) -> HttpResponse:
             messages.success(request, _("Invitation sent. The answer will appear here and in your requests."))
             return redirect("meetings:detail", pk=meeting.pk)
     days = selectors.days_with_hours(exhibitor=exhibitor, rep=request.user)
-    day = _day((request.POST or request.GET).get("day"), days) or _first_useful_day(days, market)
+    day = day_from((request.POST or request.GET).get("day"), days) or _first_usefulday_from(days, market)
     context = {
         "market": market,
         "exhibitor": exhibitor,
@@ -256,7 +248,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     side = services.side_of(user=request.user, meeting=meeting)
     market = meeting.market
     days = timekeeping.market_days(market)
-    day = _day(request.GET.get("day"), days) or meeting.start.astimezone(timekeeping.market_zone(market)).date()
+    day = day_from(request.GET.get("day"), days) or meeting.start.astimezone(timekeeping.market_zone(market)).date()
     moving = meeting.status == Status.ACCEPTED or (meeting.status == Status.PENDING and meeting.awaiting == Side.REP)
     slots = []
     if side and moving:
@@ -356,10 +348,11 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_http_methods(["GET", "POST"])
 def hours(request: HttpRequest) -> HttpResponse:
     """Reps publish open hours; buyers block busy times. One page, what fits the person."""
-    market = _market(request)
+    market = request.market
     membership = _membership(request, market)
     form_class = OpenHoursForm if membership else BusyTimeForm
     form = form_class(request.POST or None, market=market)
@@ -396,9 +389,10 @@ def hours(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_POST
 def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     membership = _membership(request, market)
     exhibitor = membership and membership.exhibitor
     if not selectors.hours_entry_exists(user=request.user, market=market, exhibitor=exhibitor, pk=pk):
@@ -416,9 +410,10 @@ def hours_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@market_required
 @require_POST
 def auto_accept(request: HttpRequest) -> HttpResponse:
-    market = _market(request)
+    market = request.market
     membership = _membership(request, market)
     if membership is None or membership.role != TeamRole.ADMIN:
         raise Http404

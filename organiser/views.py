@@ -3,7 +3,6 @@
 Every page is the current market's: exports and announcements of another market are 404 here, as if they
 did not exist, and what an organiser asks for is recorded with the market the page showed."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,25 +12,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.decorators import staff_only
-from markets.selectors import market_for_request
+from markets.decorators import market_required
 from markets.timekeeping import market_days
 from organiser import announcements, exports, selectors, services
 from organiser.forms import AnnouncementForm, ExportForm
 from organiser.models import Announcement, ExportStatus
+from web.days import day_from
 
 
 @require_GET
 @staff_only
+@market_required
 def console(request: HttpRequest) -> HttpResponse:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
+    market = request.market
     days = market_days(market)
-    try:
-        day = date.fromisoformat(request.GET.get("day", ""))
-    except ValueError:
-        day = None
-    day = day if day in days else None
+    day = day_from(request.GET.get("day"), days)
     context = {
         "market": market,
         "days": days,
@@ -51,10 +46,9 @@ def console(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_only
+@market_required
 def export_list(request: HttpRequest) -> HttpResponse:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
+    market = request.market
     # A link from the console may name what to export (?kind=meetings&day=...): it fills the form in.
     form = ExportForm(request.POST or None, initial=request.GET.dict(), market=market)
     if request.method == "POST" and form.is_valid():
@@ -67,9 +61,10 @@ def export_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_only
+@market_required
 def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """One export's row; htmx polls it until the file is ready."""
-    market = market_for_request(request)
+    market = request.market
     export = get_object_or_404(selectors.exports_of(market=market), pk=pk)
     context = {"export": export, "market": market}
     return render(request, "organiser/exports.html#export-row", context)
@@ -77,9 +72,10 @@ def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @staff_only
+@market_required
 def export_download(request: HttpRequest, pk: int) -> FileResponse:
     """The file from private storage, to staff only; an expired export's file is gone (404)."""
-    done = selectors.exports_of(market=market_for_request(request)).exclude(file="").filter(status=ExportStatus.DONE)
+    done = selectors.exports_of(market=request.market).exclude(file="").filter(status=ExportStatus.DONE)
     export = get_object_or_404(done, pk=pk)
     try:
         handle = export.file.open("rb")
@@ -93,10 +89,9 @@ def export_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_only
+@market_required
 def announcement_list(request: HttpRequest) -> HttpResponse:
-    market = market_for_request(request)
-    if market is None:
-        raise Http404
+    market = request.market
     form = AnnouncementForm(request.POST or None, market=market)
     if request.method == "POST" and form.is_valid():
         announcement = services.announcement_create(market=market, user=request.user, **form.announcement_arguments())
@@ -108,9 +103,10 @@ def announcement_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @staff_only
+@market_required
 def announcement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The preview (with how many people it reaches), the send button, then the live progress."""
-    market = market_for_request(request)
+    market = request.market
     announcement = get_object_or_404(selectors.announcements_of(market=market), pk=pk)
     if request.method == "POST":
         try:
