@@ -46,6 +46,7 @@ run: install
 
 test: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 # Production settings under the Procfile on this machine (2 web processes, 2 workers, 1 beat): bin/production-local.

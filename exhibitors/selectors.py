@@ -132,26 +132,14 @@ def _count_by(queryset: QuerySet, path: str) -> dict[str, int]:
 COUNTS_TTL = 600
 
 
-def _version_key(market_id: int) -> str:
+def catalogue_version_key(market_id: int) -> str:
     return f"catalogue-version:{market_id}"
-
-
-def catalogue_version_bump(*, market_id: int | None = None) -> None:
-    from markets.models import Market
-
-    for pk in [market_id] if market_id else Market.objects.values_list("pk", flat=True):
-        try:
-            cache.incr(_version_key(pk))
-        except ValueError:
-            cache.set(_version_key(pk), 1, None)
-        except CACHE_ERRORS:
-            logger.warning("Cache unreachable: facet counts may lag until it returns", exc_info=True)
 
 
 def _cached(market: Market, question: tuple, compute):
     """compute() once per catalogue version and question; straight to the database when the cache is down."""
     try:
-        version = cache.get_or_set(_version_key(market.pk), 1, None)
+        version = cache.get_or_set(catalogue_version_key(market.pk), 1, None)
         key = "catalogue-counts:" + hashlib.sha256(repr((market.pk, version, question)).encode()).hexdigest()
         found = cache.get(key)
     except CACHE_ERRORS:

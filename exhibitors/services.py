@@ -1,11 +1,13 @@
 """Writes: exhibitor profiles, titles and their rights, team invitations. Views call these; nothing else writes."""
 
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
@@ -18,10 +20,13 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
 from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.selectors import catalogue_version_bump, invitation_problem
+from exhibitors.selectors import CACHE_ERRORS, catalogue_version_key, invitation_problem
+from markets.models import Market
 from web.caps import cap_enforce, per_day
 from web.i18n import opencc_converter
 from web.images import ProcessedImage
+
+logger = logging.getLogger(__name__)
 
 # --- What is derived from the catalogue ----------------------------------------------------------------
 # Search documents, facet keys and rights coverage are built from titles, rights rows and exhibitors (and
@@ -121,6 +126,17 @@ def coverage_rebuild(db_connection, *, ids: list[int] | None = None) -> None:
     with db_connection.cursor() as cursor:
         cursor.execute(COVERAGE_DELETE_SQL, params)
         cursor.execute(COVERAGE_INSERT_SQL, params)
+
+
+def catalogue_version_bump(*, market_id: int | None = None) -> None:
+    """A new catalogue version: facet counts cached under the old one are no longer read."""
+    for pk in [market_id] if market_id else Market.objects.values_list("pk", flat=True):
+        try:
+            cache.incr(catalogue_version_key(pk))
+        except ValueError:
+            cache.set(catalogue_version_key(pk), 1, None)
+        except CACHE_ERRORS:
+            logger.warning("Cache unreachable: facet counts may lag until it returns", exc_info=True)
 
 
 # --- Names in two scripts ------------------------------------------------------------------------------
@@ -381,3 +397,11 @@ def team_member_remove(*, exhibitor: Exhibitor, member_id: int, acting_user: Use
         raise ValidationError(_("You cannot remove yourself: another company admin can."))
     member.delete()
     return member.user
+
+
+# --- Meeting requests ----------------------------------------------------------------------------------
+
+
+def exhibitor_auto_accept_set(*, exhibitor: Exhibitor, on: bool) -> None:
+    """Whether a buyer's request for a free slot becomes a meeting at once (a company admin's switch)."""
+    Exhibitor.objects.filter(pk=exhibitor.pk).update(auto_accept_meetings=on)

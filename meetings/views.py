@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import User
+from exhibitors import services as exhibitor_services
 from exhibitors.models import Exhibitor, TeamMember, TeamRole
 from exhibitors.selectors import membership_of
 from markets import timekeeping
@@ -417,7 +418,7 @@ def auto_accept(request: HttpRequest) -> HttpResponse:
     membership = _membership(request, market)
     if membership is None or membership.role != TeamRole.ADMIN:
         raise Http404
-    Exhibitor.objects.filter(pk=membership.exhibitor_id).update(auto_accept_meetings=request.POST.get("on") == "1")
+    exhibitor_services.exhibitor_auto_accept_set(exhibitor=membership.exhibitor, on=request.POST.get("on") == "1")
     messages.success(request, _("Saved."))
     return redirect("meetings:hours")
 
