@@ -1,3 +1,6 @@
+from datetime import datetime, timedelta
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from markets.models import Market
@@ -20,3 +23,9 @@ def unknown_hall_message(market: Market | None, code: str) -> str | None:
         return None
     known = ", ".join(market.halls.values_list("code", flat=True))
     return _("No hall “%(code)s” at this market; its halls are %(known)s.") % {"code": code, "known": known}
+
+
+def markets_under_way(*, now: datetime | None = None) -> list[Market]:
+    """Markets one of whose days is today somewhere (each market's own zone decides which day it is)."""
+    today = (now or timezone.now()).date()
+    return list(Market.objects.filter(starts_on__lte=today + timedelta(days=1), ends_on__gte=today - timedelta(days=1)))

@@ -107,6 +107,7 @@ class Availability(models.Model):
 class BusyTime(models.Model):
     """A time a buyer keeps for themselves: nobody can book them then."""
 
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="+", verbose_name=_("market"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="busy_times", verbose_name=_("user")
     )

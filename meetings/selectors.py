@@ -238,8 +238,8 @@ def market_span(market: Market) -> DateTimeTZRange:
 
 
 def busy_times_for(*, user: User, market: Market) -> QuerySet[BusyTime]:
-    """A buyer's busy times during this market: busy times carry no market, only their days say which."""
-    return BusyTime.objects.filter(user=user, during__overlap=market_span(market)).order_by("during")
+    """A buyer's busy times at this market."""
+    return BusyTime.objects.filter(user=user, market=market).order_by("during")
 
 
 def hours_entry_exists(*, user: User, market: Market, exhibitor: Exhibitor | None, pk: int) -> bool:

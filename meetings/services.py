@@ -169,6 +169,7 @@ def busy_time_add(*, user: User, market: Market, day: date, start: time, end: ti
     if end <= start:
         raise ValidationError(_("The end must come after the start."))
     busy = BusyTime(
+        market=market,
         user=user,
         during=DateTimeTZRange(market_moment(market, day, start), market_moment(market, day, end), "[)"),
         note=_one_line(note),

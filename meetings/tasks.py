@@ -11,10 +11,10 @@ def meetings_expire_due() -> None:
 
 @shared_task(ignore_result=True)
 def daily_agendas_queue() -> None:
-    """Every few minutes (beat): from the market's agenda time each market morning, each person's day."""
-    from markets.selectors import market_current
+    """Every few minutes (beat): from each market's agenda time each market morning, each person's day. Every
+    market under way gets its own (two that overlap each get theirs); the others have no day today."""
+    from markets.selectors import markets_under_way
     from meetings import notify
 
-    market = market_current()
-    if market is not None:
+    for market in markets_under_way():
         notify.daily_agendas_queue(market=market)
