@@ -184,8 +184,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing must not hang a web request when Redis is down: the outbox sweep sends later.
+# Publishing must not hang a web request when Redis is down or hung: the outbox sweep sends later.
 CELERY_TASK_PUBLISH_RETRY = False
+# web.queue.publish: its own connection's connect and socket timeouts (s), and how long a process leaves the
+# broker alone after a failed publish (s), the sweeps doing the work meanwhile.
+PUBLISH_TIMEOUT = float(os.environ.get("FILMART_PUBLISH_TIMEOUT", "0.25"))
+BROKER_PAUSE = float(os.environ.get("FILMART_BROKER_PAUSE", "10"))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
     "socket_connect_timeout": 2,

@@ -1,15 +1,19 @@
 """The emails a meeting's changes send: written into the outbox in the transaction of the change itself.
 
 Each message has a key of (meeting, what happened, version, recipient), so writing it twice stores it once.
-Each is written in the recipient's language with times in market time and the recipient's own zone.
+The request stores only the facts (the meeting as it stands at that version); the worker that delivers the
+row writes the message, in the recipient's language with times in market time and the recipient's own zone.
 Reminders are outbox rows due before the meeting; when the meeting moves or is cancelled they are called
 off and, for a move, written again for the new time.
 """
 
-from datetime import date, timedelta
+import copy
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,7 +24,9 @@ from markets.models import Market
 from markets.timekeeping import day_range
 from meetings import calendar
 from meetings.models import Meeting, Side, Status
-from notifications.services import outbound_email_queue, outbound_emails_cancel, outbound_emails_schedule
+from notifications import rendering
+from notifications.models import OutboundEmail
+from notifications.services import outbound_email_queue, outbound_emails_cancel, outbound_emails_write
 from web.i18n import localized_value
 
 # What happened -> (subject, first line). %(other)s is the other side: a company, and the person.
@@ -105,51 +111,87 @@ def _message(meeting: Meeting, recipient: User, event: str, *, extra: dict | Non
     return message
 
 
-def _queue(meeting: Meeting, recipient: User, event: str, **kwargs) -> None:
-    outbound_email_queue(
-        message=_message(meeting, recipient, event, extra=kwargs.pop("extra", None)),
-        key=f"meeting:{meeting.pk}:{event}:v{meeting.version}:user:{recipient.pk}",
+# --- Written in the request: rows of facts -----------------------------------------------------------
+
+TEMPLATE = "meeting"
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who an email goes to, as far as the request needs to know: the worker reads the rest."""
+
+    pk: int
+    email: str
+
+
+def _facts(meeting: Meeting, recipient_id: int, event: str, extra: dict | None) -> dict:
+    """The meeting as it stands at this version: what its email says, written later by the worker."""
+    return {
+        "meeting": meeting.pk,
+        "recipient": recipient_id,
+        "event": event,
+        "version": meeting.version,
+        "sequence": meeting.sequence,
+        "status": meeting.status,
+        "start": meeting.during.lower.isoformat(),
+        "end": meeting.during.upper.isoformat(),
+        "rep": meeting.rep_id,
+        "place": meeting.place,
+        "place_detail": meeting.place_detail,
+        "message": meeting.message,
+        "reason": meeting.reason,
+        "closed_because": meeting.closed_because,
+        "updated_at": meeting.updated_at.isoformat(),
+        "extra": extra or {},
+    }
+
+
+def _row(meeting: Meeting, recipient, event: str, *, due_at=None, key_part: str = "", extra=None) -> OutboundEmail:
+    return OutboundEmail(
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipients=[recipient.email],
+        key=f"meeting:{meeting.pk}:{event}{key_part}:v{meeting.version}:user:{recipient.pk}",
         topic=f"meeting:{meeting.pk}",
         kind=event,
-        **kwargs,
-    )
-
-
-def _fresh(meeting: Meeting) -> Meeting:
-    # Titles fetched once: every message of the change (up to nine, with reminders) lists them twice.
-    return (
-        Meeting.objects.select_related("market", "exhibitor", "rep", "buyer", "buyer__buyer_profile")
-        .prefetch_related("titles")
-        .get(pk=meeting.pk)
+        next_attempt_at=due_at or timezone.now(),
+        template=TEMPLATE,
+        facts=_facts(meeting, recipient.pk, event, extra),
     )
 
 
 def meeting_changed(meeting: Meeting, event: str, *, by: str | None = None) -> None:
-    """Tell the people in a meeting what just happened to it. `by` is the side that acted, if a person did."""
-    meeting = _fresh(meeting)
-    buyer, rep = meeting.buyer, meeting.rep
-    if event in ("requested", "invited", "proposed", "withdrawn", "declined"):
-        recipients = [rep] if by == Side.BUYER else [buyer]
-    elif event == "expired":
-        recipients = [buyer] if meeting.initiated_by == Side.BUYER else [rep]
-    elif event == "handed_over":
-        _queue(meeting, buyer, "handed_over")
-        _queue(meeting, rep, "taken_over")
-        recipients = []
-    else:  # accepted, cancelled, rescheduled: both calendars must change
-        recipients = [buyer, rep]
-    extra = {}
-    if event == "declined" and meeting.closed_because:
-        from meetings.selectors import next_free_slots
+    """Tell the people in a meeting what just happened to it. `by` is the side that acted, if a person did.
 
-        extra["suggestions"] = next_free_slots(rep=rep, exhibitor=meeting.exhibitor, after=timezone.now(), viewer=buyer)
-    for recipient in recipients:
-        _queue(meeting, recipient, event, extra=extra)
+    Writes the rows of every email of the change (and its reminders) in one statement; the worker writes the
+    messages themselves. The meeting's buyer, rep and market are read from it (loaded once if not already)."""
+    buyer, rep = meeting.buyer, meeting.rep
+    rows = []
+    if event in ("requested", "invited", "proposed", "withdrawn", "declined"):
+        rows.append(_row(meeting, rep if by == Side.BUYER else buyer, event))
+    elif event == "expired":
+        rows.append(_row(meeting, buyer if meeting.initiated_by == Side.BUYER else rep, event))
+    elif event == "handed_over":
+        rows += [_row(meeting, buyer, "handed_over"), _row(meeting, rep, "taken_over")]
+    else:  # accepted, cancelled, rescheduled: both calendars must change
+        rows += [_row(meeting, buyer, event), _row(meeting, rep, event)]
     if event in ("cancelled", "rescheduled", "handed_over"):
-        for kind in SCHEDULED:
-            outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind=kind)
+        outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind=SCHEDULED)
     if event in ("accepted", "rescheduled") or (event == "handed_over" and meeting.status == Status.ACCEPTED):
-        _reminders(meeting)
+        rows += _reminder_rows(meeting)
+    outbound_emails_write(rows)
+
+
+def requests_closed(meetings: list[Meeting], event: str) -> None:
+    """Tell the askers of requests the app closed (declined as their slot went, or expired), all in one
+    statement. Each meeting carries `buyer_email` and `rep_email` (read with the closing itself)."""
+    rows = []
+    for meeting in meetings:
+        to_rep = event == "expired" and meeting.initiated_by != Side.BUYER
+        recipient = (
+            Person(meeting.rep_id, meeting.rep_email) if to_rep else Person(meeting.buyer_id, meeting.buyer_email)
+        )
+        rows.append(_row(meeting, recipient, event))
+    outbound_emails_write(rows)
 
 
 def attendance_question_called_off(meeting: Meeting) -> None:
@@ -157,26 +199,63 @@ def attendance_question_called_off(meeting: Meeting) -> None:
     outbound_emails_cancel(topic=f"meeting:{meeting.pk}", kind="followup")
 
 
-def _reminders(meeting: Meeting) -> None:
+def _reminder_rows(meeting: Meeting) -> list[OutboundEmail]:
     """Reminders before the meeting, and the "did it happen?" question when it ends."""
     now = timezone.now()
-    topic = f"meeting:{meeting.pk}"
-    due_later = []  # (message, key, topic, kind, due at): written in one statement
-    for recipient in (meeting.buyer, meeting.rep):
-        if recipient.email_reminders:
-            key = f"meeting:{meeting.pk}:followup:v{meeting.version}:user:{recipient.pk}"
-            due_later.append((_message(meeting, recipient, "followup"), key, topic, "followup", meeting.end))
+    people = [person for person in (meeting.buyer, meeting.rep) if person.email_reminders]
+    rows = [_row(meeting, person, "followup", due_at=meeting.end) for person in people]
     for minutes in meeting.market.reminder_minutes:
         due = meeting.start - timedelta(minutes=minutes)
         if due <= now:
             continue  # booked too late for this one: a reminder at booking time is no reminder
-        for recipient in (meeting.buyer, meeting.rep):
-            if not recipient.email_reminders:
-                continue
-            message = _message(meeting, recipient, "reminder", extra={"minutes_before": minutes})
-            key = f"meeting:{meeting.pk}:reminder:{minutes}:v{meeting.version}:user:{recipient.pk}"
-            due_later.append((message, key, topic, "reminder", due))
-    outbound_emails_schedule(messages=due_later)
+        rows += [
+            _row(meeting, person, "reminder", due_at=due, key_part=f":{minutes}", extra={"minutes_before": minutes})
+            for person in people
+        ]
+    return rows
+
+
+# --- Written by the worker: the messages -------------------------------------------------------------
+
+
+def _as_it_stood(meeting: Meeting, facts: dict, people: dict[int, User]) -> Meeting:
+    """The meeting as it was at the version the email is about (it may have moved on since)."""
+    then = copy.copy(meeting)  # its own field cache: setting the rep here changes no other row's meeting
+    for field in ("version", "sequence", "status", "place", "place_detail", "message", "reason", "closed_because"):
+        setattr(then, field, facts[field])
+    then.during = DateTimeTZRange(datetime.fromisoformat(facts["start"]), datetime.fromisoformat(facts["end"]), "[)")
+    then.updated_at = datetime.fromisoformat(facts["updated_at"])
+    if facts["rep"] != meeting.rep_id and facts["rep"] in people:
+        then.rep = people[facts["rep"]]
+    return then
+
+
+@rendering.register(TEMPLATE)
+def messages_of(rows: list[OutboundEmail]) -> dict[int, EmailMultiAlternatives | rendering.CannotWrite]:
+    """The messages of a batch of rows, reading their meetings and people once for the batch."""
+    from meetings.selectors import next_free_slots
+
+    facts = {row.pk: row.facts for row in rows}
+    meetings = (
+        Meeting.objects.select_related("market", "exhibitor", "rep", "buyer", "buyer__buyer_profile")
+        .prefetch_related("titles")
+        .in_bulk({fact["meeting"] for fact in facts.values()})
+    )
+    people = User.objects.in_bulk({fact[key] for fact in facts.values() for key in ("recipient", "rep")})
+    written: dict[int, EmailMultiAlternatives | rendering.CannotWrite] = {}
+    for pk, fact in facts.items():
+        meeting, recipient = meetings.get(fact["meeting"]), people.get(fact["recipient"])
+        if meeting is None or recipient is None:
+            written[pk] = rendering.CannotWrite("the meeting or the person it was for no longer exists")
+            continue
+        then = _as_it_stood(meeting, fact, people)
+        extra = dict(fact.get("extra") or {})
+        if fact["event"] == "declined" and then.closed_because:
+            extra["suggestions"] = next_free_slots(
+                rep=then.rep, exhibitor=then.exhibitor, after=timezone.now(), viewer=then.buyer
+            )
+        written[pk] = _message(then, recipient, fact["event"], extra=extra)
+    return written
 
 
 # --- The daily agenda ----------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import IntegrityError, connection, transaction
 from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -65,6 +65,9 @@ logger = logging.getLogger(__name__)
 
 # Namespace of the advisory locks that serialise accepting meetings per person (for the daily cap).
 PERSON_LOCK = 7301
+LOCK_PEOPLE_SQL = (
+    "SELECT pg_advisory_xact_lock(%s, person) FROM (SELECT DISTINCT unnest(%s::int[]) person ORDER BY 1) p"
+)
 
 
 class StaleAction(ValidationError):
@@ -92,6 +95,15 @@ def _one_line(text: str) -> str:
     text = (text or "").strip()
     validate_single_line(text)
     return text
+
+
+def _insert(meeting: Meeting) -> None:
+    """Insert a new meeting inside the caller's transaction (its own atomic block, which a refusal rolls back
+    whole): no savepoint of its own, a refused constraint becomes a ValidationError with its message."""
+    try:
+        meeting.save(force_insert=True)
+    except IntegrityError as error:
+        raise ValidationError(_constraint_message(error)) from error
 
 
 def _saving(action):
@@ -218,10 +230,12 @@ def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -
     Under the same locks as accepting: an accept declines the open requests it can see, so one written while
     it runs would otherwise stay open for a slot that can never be accepted."""
     _lock_people(buyer_id, rep_id)
-    booked = Meeting.objects.filter(status=Status.ACCEPTED, during__overlap=during)
-    if booked.filter(rep_id=rep_id).exists():
+    booked = Meeting.objects.filter(
+        Q(rep_id=rep_id) | Q(buyer_id=buyer_id), status=Status.ACCEPTED, during__overlap=during
+    ).aggregate(rep=Count("pk", filter=Q(rep_id=rep_id)), buyer=Count("pk", filter=Q(buyer_id=buyer_id)))
+    if booked["rep"]:
         raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_rep_in_one_place"]))
-    if booked.filter(buyer_id=buyer_id).exists():
+    if booked["buyer"]:
         raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_buyer_in_one_place"]))
 
 
@@ -279,11 +293,20 @@ def meeting_request(
         place=window.place, place_detail=window.place_detail, initiated_by=Side.BUYER, awaiting=Side.REP,
         message=_bounded(message), expires_at=_expiry(market, start),
     )  # fmt: skip
-    _saving(meeting.save)
-    meeting.titles.set([title for title in titles if title.exhibitor_id == exhibitor.pk])
     if exhibitor.auto_accept_meetings:
-        return meeting_accept(meeting_id=meeting.pk, version=meeting.version, user=rep)
-    notify.meeting_changed(meeting, "requested", by=Side.BUYER)
+        # Accepted as it is made (version 1: asked and answered at once), under the locks and checks an accept
+        # takes; a slot someone else won meanwhile is refused by the database's constraint.
+        _check_daily_cap(meeting, during)
+        meeting.status, meeting.version = Status.ACCEPTED, 1
+    _insert(meeting)
+    chosen = [title for title in titles if title.exhibitor_id == exhibitor.pk]
+    if chosen:
+        meeting.titles.add(*chosen)
+    if meeting.status == Status.ACCEPTED:
+        notify.meeting_changed(meeting, "accepted", by=Side.REP)
+        _decline_conflicts(meeting)
+    else:
+        notify.meeting_changed(meeting, "requested", by=Side.BUYER)
     return meeting
 
 
@@ -308,7 +331,7 @@ def meeting_invite(*, rep: User, exhibitor: Exhibitor, buyer: User, start: datet
         place=window.place, place_detail=window.place_detail, initiated_by=Side.REP, awaiting=Side.BUYER,
         message=_bounded(message), expires_at=_expiry(exhibitor.market, start),
     )  # fmt: skip
-    _saving(meeting.save)
+    _insert(meeting)
     notify.meeting_changed(meeting, "invited", by=Side.REP)
     return meeting
 
@@ -361,11 +384,16 @@ def _swap(meeting: Meeting, version: int, expected: Q, **changes) -> None:
         raise _stale(meeting.pk, expected)
 
 
+def _reloaded(meeting: Meeting) -> Meeting:
+    """The meeting as the change left it, with what its emails read (buyer, rep, market) in the same query."""
+    return Meeting.objects.select_related("market", "exhibitor", "buyer", "rep").get(pk=meeting.pk)
+
+
 def _lock_people(*user_ids: int) -> None:
-    # In one order everywhere, so two accepts never wait on each other in a circle.
+    # In one order everywhere, so two accepts never wait on each other in a circle; one statement for all (the
+    # ordered subquery is run first, so the locks are taken in its order).
     with connection.cursor() as cursor:
-        for user_id in sorted(set(user_ids)):
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [PERSON_LOCK, user_id])
+        cursor.execute(LOCK_PEOPLE_SQL, [PERSON_LOCK, list(user_ids)])
 
 
 def _check_daily_cap(meeting: Meeting, during: DateTimeTZRange) -> None:
@@ -377,48 +405,62 @@ def _check_daily_cap(meeting: Meeting, during: DateTimeTZRange) -> None:
     whole_day = DateTimeTZRange(
         datetime.combine(day, time(0), tzinfo=zone), datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
     )
-    for person, label in ((meeting.buyer, _("The buyer")), (meeting.rep, _("The rep"))):
-        held = (
-            Meeting.objects.filter(Q(buyer=person) | Q(rep=person), status=Status.ACCEPTED, during__overlap=whole_day)
-            .exclude(pk=meeting.pk)
-            .count()
-        )
-        if held >= cap:
+    of_buyer = Q(buyer_id=meeting.buyer_id) | Q(rep_id=meeting.buyer_id)
+    of_rep = Q(buyer_id=meeting.rep_id) | Q(rep_id=meeting.rep_id)
+    held = (
+        Meeting.objects.filter(of_buyer | of_rep, status=Status.ACCEPTED, during__overlap=whole_day)
+        .exclude(pk=meeting.pk)
+        .aggregate(buyer=Count("pk", filter=of_buyer), rep=Count("pk", filter=of_rep))
+    )  # both people in one query
+    for side, label in (("buyer", _("The buyer")), ("rep", _("The rep"))):
+        if held[side] >= cap:
             raise ValidationError(
                 _("%(who)s already has %(count)s meetings that day, the most the market allows.")
-                % {"who": label, "count": held}
+                % {"who": label, "count": held[side]}
             )
 
 
-def _close_all(requests, *, because: str = "", status: str = Status.DECLINED) -> int:
-    """Close open requests the app has to close (taken slots, removed hours, time up), telling their askers."""
-    now = timezone.now()
-    ids = list(requests.select_for_update(skip_locked=status == Status.EXPIRED).values_list("pk", flat=True))
-    Meeting.objects.filter(pk__in=ids, status=Status.PENDING).update(
-        status=status, closed_because=because, version=F("version") + 1, updated_at=now
+# One statement closes the requests and reads what their notices need: the rows are locked in id order, so two
+# closings that share requests never wait on each other in a circle.
+_CLOSE_SQL = """
+    WITH chosen AS (
+        SELECT id FROM meetings_meeting WHERE id IN ({ids}) AND status = 'pending' ORDER BY id FOR UPDATE {skip}
     )
-    event = "expired" if status == Status.EXPIRED else "declined"
-    for closed in Meeting.objects.filter(pk__in=ids, status=status):
-        _tell_closed(closed, event)
-    return len(ids)
+    UPDATE meetings_meeting m
+    SET status = %s, closed_because = CASE WHEN m.rep_id = %s THEN %s ELSE %s END,
+        version = m.version + 1, updated_at = %s
+    FROM chosen, accounts_user b, accounts_user r
+    WHERE m.id = chosen.id AND b.id = m.buyer_id AND r.id = m.rep_id
+    RETURNING m.*, b.email AS buyer_email, r.email AS rep_email
+"""
 
 
-def _tell_closed(meeting: Meeting, event: str) -> None:
-    """Tell the asker their request closed. One request whose email cannot be written (bad data from before
-    checks existed) is logged and skipped, so it never rolls back the batch it is in (the expiry sweep's every
-    minute)."""
+def _close_all(
+    requests, *, because: str = "", status: str = Status.DECLINED, rep_gone: tuple[int, str] | None = None
+) -> int:
+    """Close open requests the app has to close (taken slots, removed hours, time up), telling their askers,
+    in one statement each. `rep_gone` is (rep id, reason): requests with that rep are closed for that reason,
+    the others for `because`. Expiry skips requests another transaction holds (a person acting on them now)."""
     try:
-        with transaction.atomic():
-            notify.meeting_changed(meeting, event)
-    except Exception:  # noqa: BLE001 - whatever went wrong with one email, the others and the closing stand
-        logger.exception("Could not write the %s email of meeting %s", event, meeting.pk)
+        ids_sql, ids_params = requests.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: nothing to close
+        return 0
+    rep_id, rep_because = rep_gone or (0, because)
+    sql = _CLOSE_SQL.format(ids=ids_sql, skip="SKIP LOCKED" if status == Status.EXPIRED else "")
+    closed = list(Meeting.objects.raw(sql, [*ids_params, status, rep_id, rep_because, because, timezone.now()]))
+    notify.requests_closed(closed, "expired" if status == Status.EXPIRED else "declined")
+    return len(closed)
 
 
 def _decline_conflicts(meeting: Meeting) -> None:
-    """Open requests that the accepted meeting now makes impossible are declined, saying why."""
+    """Open requests that the accepted meeting now makes impossible are declined, saying why: the rep's slot
+    went, or the buyer booked this time elsewhere."""
     live = Meeting.objects.filter(status=Status.PENDING, during__overlap=meeting.during).exclude(pk=meeting.pk)
-    _close_all(live.filter(rep_id=meeting.rep_id), because=ClosedBecause.SLOT_TAKEN)
-    _close_all(live.filter(buyer_id=meeting.buyer_id), because=ClosedBecause.BUYER_BOOKED)
+    _close_all(
+        live.filter(Q(rep_id=meeting.rep_id) | Q(buyer_id=meeting.buyer_id)),
+        because=ClosedBecause.BUYER_BOOKED,
+        rep_gone=(meeting.rep_id, ClosedBecause.SLOT_TAKEN),
+    )
 
 
 @transaction.atomic
@@ -434,7 +476,7 @@ def meeting_accept(*, meeting_id: int, version: int, user: User) -> Meeting:
     _swap(
         meeting, version, Q(status=Status.PENDING, awaiting=side, expires_at__gt=timezone.now()), status=Status.ACCEPTED
     )
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "accepted", by=side)
     _decline_conflicts(meeting)
     return meeting
@@ -444,7 +486,7 @@ def meeting_accept(*, meeting_id: int, version: int, user: User) -> Meeting:
 def meeting_decline(*, meeting_id: int, version: int, user: User, reason: str = "") -> Meeting:
     meeting, side = _participant(meeting_id, user)
     _swap(meeting, version, Q(status=Status.PENDING, awaiting=side), status=Status.DECLINED, reason=_bounded(reason))
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "declined", by=side)
     return meeting
 
@@ -454,7 +496,7 @@ def meeting_withdraw(*, meeting_id: int, version: int, user: User) -> Meeting:
     """The side that is waiting for an answer takes its request (or invitation, or proposal) back."""
     meeting, side = _participant(meeting_id, user)
     _swap(meeting, version, Q(status=Status.PENDING) & ~Q(awaiting=side), status=Status.WITHDRAWN)
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "withdrawn", by=side)
     return meeting
 
@@ -472,7 +514,7 @@ def meeting_propose(*, meeting_id: int, version: int, user: User, start: datetim
         during=during, availability=window, place=window.place, place_detail=window.place_detail,
         awaiting=Side.BUYER, reason=_bounded(reason), expires_at=_expiry(meeting.market, start),
     )  # fmt: skip
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "proposed", by=Side.REP)
     return meeting
 
@@ -486,7 +528,7 @@ def meeting_cancel(*, meeting_id: int, version: int, user: User, reason: str) ->
         meeting, version, Q(status=Status.ACCEPTED), status=Status.CANCELLED, reason=_bounded(reason),
         sequence=F("sequence") + 1,
     )  # fmt: skip
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "cancelled", by=_side)
     return meeting
 
@@ -505,7 +547,7 @@ def meetings_cancel_by_organisers(*, meeting_ids: list[int], reason: str) -> int
                     meeting, meeting.version, Q(status=Status.ACCEPTED), status=Status.CANCELLED,
                     reason=reason, closed_because=ClosedBecause.ORGANISERS, sequence=F("sequence") + 1,
                 )  # fmt: skip
-                meeting.refresh_from_db()
+                meeting = _reloaded(meeting)
                 notify.meeting_changed(meeting, "cancelled")
         except StaleAction:
             continue
@@ -534,7 +576,7 @@ def meeting_reschedule(*, meeting_id: int, version: int, user: User, start: date
         during=during, availability=window, place=window.place, place_detail=window.place_detail,
         reason=_bounded(reason), sequence=F("sequence") + 1,
     )  # fmt: skip
-    meeting.refresh_from_db()
+    meeting = _reloaded(meeting)
     notify.meeting_changed(meeting, "rescheduled", by=side)
     _decline_conflicts(meeting)
     return meeting
@@ -639,8 +681,8 @@ def _call_off_for_leaving(meeting: Meeting, *, reason: str) -> int:
         _swap(meeting, meeting.version, Q(status=meeting.status), **changes)
     except StaleAction:
         return 0
-    meeting.refresh_from_db()
-    _tell_closed(meeting, "cancelled" if accepted else "declined")
+    meeting = _reloaded(meeting)
+    notify.meeting_changed(meeting, "cancelled" if accepted else "declined")
     return 1
 
 
@@ -653,7 +695,7 @@ CHECK_IN_EARLY = timedelta(minutes=15)
 
 @transaction.atomic
 def meeting_attendance_record(*, meeting_id: int, version: int, user: User, attendance: str) -> Meeting:
-    """"We met" (the rep checking the meeting in, by the buyer's QR code or a tap) or "it did not happen"."""
+    """ "We met" (the rep checking the meeting in, by the buyer's QR code or a tap) or "it did not happen"."""
     meeting, side = _participant(meeting_id, user)
     if attendance not in Attendance.values:
         raise ValidationError(_("Choose whether the meeting happened."))

@@ -21,7 +21,12 @@ class OutboundEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("plain text"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
-    raw_message = models.BinaryField(_("MIME message"))
+    raw_message = models.BinaryField(_("MIME message"), default=bytes)
+    # A message the worker writes: `template` names the renderer (registered by the app that knows the
+    # subject, see notifications.rendering) and `facts` is what it needs, e.g. a meeting as it stood at that
+    # version. The request that causes the email stores only these; subject, bodies and MIME come at delivery.
+    template = models.CharField(_("written by"), max_length=32, blank=True)
+    facts = models.JSONField(_("facts"), default=dict, blank=True)
     # At most one row per key, e.g. "meeting:42:accepted:v3:user:7": a second write of the same message is
     # refused by the unique index, however many processes try.
     key = models.CharField(_("key"), max_length=200, null=True, blank=True, unique=True)

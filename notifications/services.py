@@ -12,10 +12,10 @@ from email.utils import formatdate, make_msgid
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, mailers
 from django.core.mail.utils import DNS_NAME
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from notifications import rendering
 from notifications.models import OutboundEmail, OutboundStatus
 from web.queue import publish_on_commit
 from web.validators import single_line
@@ -28,6 +28,9 @@ STUCK_AFTER = timedelta(minutes=10)
 SWEEP_BUDGET = timedelta(seconds=45)
 DELIVERY_MAILER = "smtp"
 SEND_TASK = "notifications.tasks.outbound_email_send"
+SEND_MANY_TASK = "notifications.tasks.outbound_emails_send"
+# Rows a sweep claims in one statement, writes (those the worker writes) and sends over one SMTP session.
+CLAIM_BATCH = 100
 
 
 # Everything after a link's host: paths and queries are where one-time keys travel.
@@ -49,32 +52,36 @@ def _html_alternative(message: EmailMessage) -> str:
     return message.body if message.content_subtype == "html" else ""
 
 
-def _row(message: EmailMessage, *, key: str | None, topic: str, kind: str, due_at) -> OutboundEmail:
-    """The outbox row of a message. A subject made from people's names (stored before names were checked, or
+def _fill(row: OutboundEmail, message: EmailMessage) -> OutboundEmail:
+    """Write `message` into `row`. A subject made from people's names (stored before names were checked, or
     from elsewhere) is made one line; a message that still cannot be written (a stored address with a line
-    break in it) becomes a failed row saying why, so the change that sends it, and the rest of a batch, go on."""
+    break in it) makes the row a failed one saying why, so the change that sends it, and the rest of a batch,
+    go on."""
     message.subject = single_line(str(message.subject))
-    row = OutboundEmail(
-        from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
-        recipients=[str(recipient) for recipient in message.recipients()],
-        subject=message.subject[:255],
-        body_text=message.body if message.content_subtype != "html" else "",
-        body_html=_html_alternative(message),
-        key=key,
-        topic=topic,
-        kind=kind,
-        next_attempt_at=due_at or timezone.now(),
-    )
+    row.from_email = message.from_email or settings.DEFAULT_FROM_EMAIL
+    row.recipients = [str(recipient) for recipient in message.recipients()]
+    row.subject = message.subject[:255]
+    row.body_text = message.body if message.content_subtype != "html" else ""
+    row.body_html = _html_alternative(message)
     try:
         mime = message.message()
         # SMTP's line ending: smtplib sends bytes as they are, and a server reads lines by CRLF.
         row.raw_message = mime.as_bytes(policy=mime.policy.clone(linesep="\r\n"))
     except (ValueError, TypeError, UnicodeError) as exc:  # BadHeaderError is a ValueError
-        logger.warning("Outbound email %r cannot be written: %s", row.subject, exc)
-        row.raw_message = b""
-        row.status = OutboundStatus.FAILED
-        row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+        _cannot_write(row, exc)
     return row
+
+
+def _cannot_write(row: OutboundEmail, exc: Exception) -> None:
+    logger.warning("Outbound email %r cannot be written: %s", row.subject or row.key, exc)
+    row.raw_message = b""
+    row.status = OutboundStatus.FAILED
+    row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+
+
+def _row(message: EmailMessage, *, key: str | None, topic: str, kind: str, due_at) -> OutboundEmail:
+    row = OutboundEmail(key=key, topic=topic, kind=kind, next_attempt_at=due_at or timezone.now())
+    return _fill(row, message)
 
 
 def outbound_email_queue(
@@ -99,29 +106,90 @@ def outbound_email_queue(
     return row
 
 
-def outbound_emails_schedule(*, messages: list[tuple[EmailMessage, str, str, str, object]]) -> int:
-    """Store messages due later (reminders), each (message, key, topic, kind, due_at), in one statement; a key
-    already stored is skipped. The beat sweep sends each when it falls due. Returns how many were given."""
-    rows = [
-        _row(message, key=key, topic=topic, kind=kind, due_at=due_at) for message, key, topic, kind, due_at in messages
+_INSERT_FIELDS = [field for field in OutboundEmail._meta.concrete_fields if not field.primary_key]
+
+
+def outbound_emails_write(rows: list[OutboundEmail]) -> list[int]:
+    """Store rows in one statement, skipping any whose key is already stored, and hand those due now to a
+    worker (one task for all of them) once the transaction commits. Returns the pks stored.
+
+    This is how a change in a request writes its emails: rows holding facts (`template`, `facts`) that the
+    worker turns into messages, so the request renders nothing."""
+    if not rows:
+        return []
+    now = timezone.now()
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in _INSERT_FIELDS)
+    placeholders = "(" + ", ".join(["%s"] * len(_INSERT_FIELDS)) + ")"
+    values = [
+        field.get_db_prep_save(getattr(row, field.attname), connection) for row in rows for field in _INSERT_FIELDS
     ]
-    OutboundEmail.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
+    rows_sql = ", ".join([placeholders] * len(rows))
+    sql = (
+        f"INSERT INTO notifications_outboundemail ({columns}) VALUES {rows_sql} "  # noqa: S608 - the model's columns
+        "ON CONFLICT (key) DO NOTHING RETURNING id, status, next_attempt_at"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        stored = cursor.fetchall()
+    due = [pk for pk, status, due_at in stored if status == OutboundStatus.PENDING and due_at <= now]
+    if due:
+        publish_on_commit(SEND_MANY_TASK, due)  # if not now, the outbox sweep sends them
+    return [pk for pk, _status, _due_at in stored]
 
 
-def outbound_emails_cancel(*, topic: str, kind: str) -> int:
-    """Call off messages not sent yet (a meeting's reminders when it moves or is cancelled)."""
-    return OutboundEmail.objects.filter(topic=topic, kind=kind, status=OutboundStatus.PENDING).update(
+def outbound_emails_cancel(*, topic: str, kind: str | tuple[str, ...]) -> int:
+    """Call off messages not sent yet (a meeting's reminders when it moves or is cancelled): of one kind, or
+    of any of several."""
+    kinds = (kind,) if isinstance(kind, str) else kind
+    return OutboundEmail.objects.filter(topic=topic, kind__in=kinds, status=OutboundStatus.PENDING).update(
         status=OutboundStatus.CANCELLED
     )
 
 
-def _claim(pk: int, now) -> OutboundEmail | None:
-    """Compare-and-swap pending -> sending, so two workers never send the same row."""
-    claimed = OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.PENDING).update(
-        status=OutboundStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+_CLAIM_SQL = """
+    UPDATE notifications_outboundemail SET status = 'sending', claimed_at = %(now)s, attempts = attempts + 1
+    WHERE id IN (
+        SELECT id FROM notifications_outboundemail
+        WHERE status = 'pending' AND {which}
+        ORDER BY next_attempt_at, id LIMIT %(limit)s
+        FOR UPDATE SKIP LOCKED
     )
-    return OutboundEmail.objects.get(pk=pk) if claimed else None
+    RETURNING *
+"""
+
+
+def _claim(*, now, limit: int, pks: list[int] | None = None, due_by=None, exclude=()) -> list[OutboundEmail]:
+    """Compare-and-swap pending -> sending for a batch of rows in one statement, so two workers never send the
+    same row: given rows (a task's), or the rows due by `due_by` (a sweep's). Rows another worker holds are
+    skipped, not waited for."""
+    if pks is not None:
+        sql, params = _CLAIM_SQL.format(which="id = ANY(%(pks)s)"), {"pks": list(pks)}
+    else:
+        which = "next_attempt_at <= %(due_by)s AND NOT (id = ANY(%(exclude)s))"
+        sql, params = _CLAIM_SQL.format(which=which), {"due_by": due_by, "exclude": list(exclude)}
+    return sorted(
+        OutboundEmail.objects.raw(sql, {**params, "now": now, "limit": limit}),
+        key=lambda row: (row.next_attempt_at, row.pk),
+    )
+
+
+def outbound_emails_write_out(rows: list[OutboundEmail]) -> list[OutboundEmail]:
+    """Turn the facts of rows the worker writes into their messages, stored before anything is sent (a retry
+    sends the same message, with the same Message-ID). Rows whose facts make no message become failed rows
+    saying why. Returns the rows, written."""
+    waiting = [row for row in rows if row.template and not row.raw_message and row.status != OutboundStatus.FAILED]
+    if not waiting:
+        return rows
+    messages = rendering.messages_for(waiting)
+    for row in waiting:
+        message = messages.get(row.pk) or rendering.CannotWrite("the renderer wrote nothing")
+        if isinstance(message, Exception):
+            _cannot_write(row, message)
+        else:
+            _fill(row, message)
+    written = ["from_email", "recipients", "subject", "body_text", "body_html", "raw_message", "status", "last_error"]
+    OutboundEmail.objects.bulk_update(waiting, written)
+    return rows
 
 
 class _Smtp:
@@ -149,65 +217,82 @@ class _Smtp:
                 self.backend = None
 
 
-def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None, now=None) -> bool:
-    """Send one outbox row over SMTP. Returns True when this call delivered it.
+def _send_claimed(rows: list[OutboundEmail], smtp: _Smtp) -> int:
+    """Send claimed rows over one SMTP session, each marked sent as soon as the server took it (a worker killed
+    mid-batch leaves only the message it was sending in doubt). Returns how many were delivered."""
+    delivered = 0
+    for row in outbound_emails_write_out(rows):
+        if row.status == OutboundStatus.FAILED:
+            continue
+        try:
+            smtp.send(row)
+        except (smtplib.SMTPException, OSError, ValueError) as exc:
+            # A refused address, or one smtplib cannot even encode (ValueError), will not improve with retries.
+            permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused | ValueError)
+            give_up = permanent or row.attempts >= MAX_ATTEMPTS
+            OutboundEmail.objects.filter(pk=row.pk, status=OutboundStatus.SENDING).update(
+                status=OutboundStatus.FAILED if give_up else OutboundStatus.PENDING,
+                next_attempt_at=timezone.now() + timedelta(seconds=30 * 2 ** min(row.attempts, 8)),
+                last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
+            )
+            logger.warning("Outbound email %s not delivered (attempt %s): %s", row.pk, row.attempts, exc)
+            continue
+        OutboundEmail.objects.filter(pk=row.pk).update(
+            status=OutboundStatus.SENT, sent_at=timezone.now(), last_error=""
+        )
+        delivered += 1
+    return delivered
+
+
+def outbound_emails_deliver(*, pks: list[int], smtp: _Smtp | None = None, now=None) -> int:
+    """Write and send the given outbox rows (those still waiting). Returns how many this call delivered.
 
     `now` is the calling sweep's clock. The claim is stamped with it because sweeps judge a row stuck by their
     own clock: stamped with another, a sweep run as at a later time would take back a row still being sent.
     """
-    row = _claim(pk, now or timezone.now())
-    if row is None:
-        return False
+    rows = _claim(now=now or timezone.now(), limit=len(pks), pks=pks)
+    if not rows:
+        return 0
     own_session = smtp is None
     smtp = smtp or _Smtp()
     try:
-        try:
-            smtp.send(row)
-        finally:
-            if own_session:
-                smtp.close()
-    except (smtplib.SMTPException, OSError, ValueError) as exc:
-        # A refused address, or one smtplib cannot even encode (ValueError), will not improve with retries.
-        permanent = isinstance(exc, smtplib.SMTPRecipientsRefused | smtplib.SMTPSenderRefused | ValueError)
-        give_up = permanent or row.attempts >= MAX_ATTEMPTS
-        OutboundEmail.objects.filter(pk=pk, status=OutboundStatus.SENDING).update(
-            status=OutboundStatus.FAILED if give_up else OutboundStatus.PENDING,
-            next_attempt_at=timezone.now() + timedelta(seconds=30 * 2 ** min(row.attempts, 8)),
-            last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
-        )
-        logger.warning("Outbound email %s not delivered (attempt %s): %s", pk, row.attempts, exc)
-        return False
-    OutboundEmail.objects.filter(pk=pk).update(status=OutboundStatus.SENT, sent_at=timezone.now(), last_error="")
-    return True
+        return _send_claimed(rows, smtp)
+    finally:
+        if own_session:
+            smtp.close()
 
 
-def outbox_sweep(*, limit: int = 500, now=None, budget: timedelta = SWEEP_BUDGET) -> int:
+def outbound_email_deliver(*, pk: int, smtp: _Smtp | None = None, now=None) -> bool:
+    """Send one outbox row over SMTP. Returns True when this call delivered it."""
+    return outbound_emails_deliver(pks=[pk], smtp=smtp, now=now) == 1
+
+
+def outbox_sweep(*, limit: int = CLAIM_BATCH, now=None, budget: timedelta = SWEEP_BUDGET) -> int:
     """Deliver what is due, and put back rows a dead worker left half-sent. Returns rows delivered.
 
     Keeps going batch after batch while rows are due, for up to `budget` of real time, so that the thousands
     of reminders due at the same minute go within that minute rather than a batch a minute. Safe to run in
-    several processes at once: each row is claimed by a compare-and-swap before it is sent; a row that
-    another sweep claimed first is skipped.
+    several processes at once: each batch is claimed by a compare-and-swap before it is sent, skipping rows
+    another sweep holds.
     """
     now = now or timezone.now()
     OutboundEmail.objects.filter(status=OutboundStatus.SENDING, claimed_at__lt=now - STUCK_AFTER).update(
         status=OutboundStatus.PENDING
     )
-    due = OutboundEmail.objects.filter(status=OutboundStatus.PENDING, next_attempt_at__lte=now).order_by(
-        "next_attempt_at"
-    )
     stop_at = time.monotonic() + budget.total_seconds()
-    delivered, seen = 0, set()
+    delivered, seen = 0, []
     smtp = _Smtp()
     try:
         while time.monotonic() < stop_at:
-            # Rows that failed stay pending with a later next_attempt_at; `seen` keeps this sweep from
-            # trying a row twice when its clock (`now`) is ahead of that.
-            pks = [pk for pk in due.exclude(pk__in=seen).values_list("pk", flat=True)[:limit]]
-            if not pks:
+            # A row that fails goes back to pending with a later next_attempt_at; the claim marks its attempt,
+            # and a sweep whose clock (`now`) is ahead of that must not try it again in this run.
+            rows = _claim(now=now, limit=limit, due_by=now, exclude=seen)
+            if not rows:
                 break
-            seen.update(pks)
-            delivered += sum(outbound_email_deliver(pk=pk, smtp=smtp, now=now) for pk in pks)
+            seen.extend(row.pk for row in rows)
+            delivered += _send_claimed(rows, smtp)
+            if len(rows) < limit:
+                break
     finally:
         smtp.close()
     return delivered

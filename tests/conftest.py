@@ -70,6 +70,16 @@ def smtp_sink(smtp_server, settings) -> SmtpSink:
 
 
 @pytest.fixture(autouse=True)
+def _broker_not_paused():
+    # A test that made a publish fail (a broker stopped or frozen) must not leave the process's pause to the next.
+    from web.queue import broker_pause_end
+
+    broker_pause_end()
+    yield
+    broker_pause_end()
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     # Rate-limit counters live in the (real) cache; each test starts with none.
     cache.clear()

@@ -56,3 +56,11 @@ def rep(exhibitor):
 @pytest.fixture
 def buyer(db):
     return verified_buyer(email="ploy@siam.example", full_name="Ploy")
+
+
+def written(rows) -> list:
+    """Outbox rows with their messages written, as the worker writes them just before it sends them: a change
+    stores only the facts of its emails."""
+    from notifications.services import outbound_emails_write_out
+
+    return outbound_emails_write_out(list(rows))

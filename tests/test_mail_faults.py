@@ -3,6 +3,7 @@ server that refuses, two beat processes at once. Each test counts what reached t
 Message-ID came twice) and what the outbox rows say afterwards."""
 
 import copy
+import signal
 import time
 from collections import Counter
 from datetime import timedelta
@@ -173,7 +174,7 @@ from notifications.services import outbox_sweep
 Path(sys.argv[2]).touch()
 while not Path(sys.argv[3]).exists():
     time.sleep(0.001)
-sys.stdout.write(f"{outbox_sweep(now=datetime.fromisoformat(sys.argv[1]))}\\n")  # read by the test
+sys.stdout.write(f"{outbox_sweep(now=datetime.fromisoformat(sys.argv[1]), limit=10)}\\n")  # read by the test
 """
 
 
@@ -218,3 +219,41 @@ def test_a_sweep_leaves_alone_a_message_another_sweep_on_its_clock_is_sending(br
     assert int(other.communicate(timeout=30)[0]) == 1
     assert_each_once(sink, 1)
     assert statuses() == {OutboundStatus.SENT: 1}
+
+
+def test_bookings_while_redis_hangs_wait_on_nothing_and_each_confirmation_goes_once_after(
+    broker, sink, started, market, exhibitor
+):
+    """Redis that hangs rather than refusing (a failover, a frozen process): the real server is stopped with
+    SIGSTOP while buyers book. No booking may wait on it more than a moment; once it is thawed, beat's sweep
+    (and any task that was half-sent) deliver every confirmation, each once."""
+    exhibitor.auto_accept_meetings = True
+    exhibitor.save(update_fields=["auto_accept_meetings"])
+    reps = [team_member(exhibitor, email=f"rep{n}@jade.example", full_name=f"Rep {n}") for n in range(3)]
+    for rep in reps:
+        open_hours(rep, exhibitor)
+    slots = [(rep, at(market, 10 + n // 2, 30 * (n % 2))) for rep in reps for n in range(4)]
+    started.worker(env_for(sink, broker))
+
+    def book(n: int) -> float:
+        rep, start = slots[n]
+        began = time.perf_counter()
+        meeting = services.meeting_request(buyer=verified_buyer(), rep=rep, exhibitor=exhibitor, start=start)
+        assert meeting.status == Status.ACCEPTED
+        return time.perf_counter() - began
+
+    book(0)  # the publishing connection is open and working, as it is in a running server
+    wait_for(lambda: sink.count() == 2, what="the first booking's two confirmations")
+
+    broker.process.send_signal(signal.SIGSTOP)
+    try:
+        waits = [book(n) for n in range(1, 9)]
+    finally:
+        broker.process.send_signal(signal.SIGCONT)
+
+    assert max(waits) < 1, f"the slowest booking waited {max(waits):.2f} s on a hung broker"
+    assert Meeting.objects.filter(status=Status.ACCEPTED).count() == 9
+    tasks.outbox_sweep.delay()  # what beat does every minute, now that Redis answers again
+    wait_for(lambda: sink.count() >= 18, what="18 confirmations")
+    assert_each_once(sink, 18)
+    assert statuses(kind="accepted") == {OutboundStatus.SENT: 18}

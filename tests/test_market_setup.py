@@ -16,7 +16,7 @@ from meetings import services
 from meetings.models import Availability, ClosedBecause, Meeting, Status
 from notifications.models import OutboundEmail
 from tests.factories import ExhibitorFactory, MarketFactory, UserFactory, team_member
-from tests.meetings_fixtures import DAY_ONE, at
+from tests.meetings_fixtures import DAY_ONE, at, written
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,7 @@ def test_organisers_cancel_meetings_with_a_reason_both_sides_read(organiser_clie
     waiting.refresh_from_db()
     assert (meeting.status, meeting.closed_because, meeting.sequence) == (Status.CANCELLED, ClosedBecause.ORGANISERS, 1)
     assert waiting.status == Status.PENDING
-    told = OutboundEmail.objects.filter(kind="cancelled")
+    told = written(OutboundEmail.objects.filter(kind="cancelled"))
     assert sorted(row.recipients[0] for row in told) == sorted([buyer.email, rep.email])
     for row in told:
         assert "The market's organisers cancelled this meeting." in row.body_text

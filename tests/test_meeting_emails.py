@@ -9,13 +9,13 @@ from meetings import notify, services
 from meetings.models import Status
 from notifications.models import OutboundEmail, OutboundStatus
 from notifications.services import outbox_sweep
-from tests.meetings_fixtures import at, verified_buyer
+from tests.meetings_fixtures import at, verified_buyer, written
 
 pytestmark = pytest.mark.django_db
 
 
 def rows(**filters):
-    return list(OutboundEmail.objects.filter(**filters).order_by("pk"))
+    return written(OutboundEmail.objects.filter(**filters).order_by("pk"))
 
 
 def request(buyer, rep, exhibitor, market, hour=10, minute=0):

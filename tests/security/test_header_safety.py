@@ -17,7 +17,7 @@ from meetings.models import Meeting, Status
 from notifications.models import OutboundEmail, OutboundStatus
 from notifications.services import outbox_sweep
 from tests.factories import ExhibitorFactory, MarketFactory, TitleFactory, UserFactory, team_member
-from tests.meetings_fixtures import at, verified_buyer
+from tests.meetings_fixtures import at, verified_buyer, written
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_a_name_stored_before_the_check_still_gets_its_email_written(client, rep
     )
     meeting = Meeting.objects.get(buyer=buyer)
     assert response.status_code == 302 and response.url == reverse("meetings:detail", args=[meeting.pk])
-    email = OutboundEmail.objects.get(recipients=[rep.email], kind="requested")
+    (email,) = written(OutboundEmail.objects.filter(recipients=[rep.email], kind="requested"))
     assert email.status == OutboundStatus.PENDING
     assert email.subject == "Meeting request from Siam Media (Ploy Srisawat)"
     assert b"\r\nSubject: Meeting request from Siam Media (Ploy Srisawat)\r\n" in bytes(email.raw_message)
@@ -110,6 +110,7 @@ def test_one_unwritable_email_does_not_hold_up_the_expiry_sweep(smtp_sink, rep, 
     assert services.meetings_expire_due(now=latest + timedelta(seconds=1)) == 3
     assert set(Meeting.objects.values_list("status", flat=True)) == {Status.EXPIRED}
     expiry_emails = OutboundEmail.objects.filter(kind="expired")
+    written(expiry_emails)  # as the worker writes them, just before sending
     broken = expiry_emails.get(recipients=["broken\n@example.org"])
     assert broken.status == OutboundStatus.FAILED and "linefeed" in broken.last_error
     assert expiry_emails.filter(status=OutboundStatus.PENDING).count() == 2

@@ -12,7 +12,7 @@ from meetings import services
 from meetings.models import Availability, ClosedBecause, Meeting, Status
 from notifications.models import OutboundEmail
 from tests.factories import team_member
-from tests.meetings_fixtures import at, open_hours, verified_buyer
+from tests.meetings_fixtures import at, open_hours, verified_buyer, written
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,9 @@ def test_open_meetings_are_handed_to_the_admin_who_removes_the_rep(client, admin
     assert not Availability.objects.filter(rep=rep).exists()
     assert Availability.objects.filter(rep=admin).count() == 1
 
-    to_buyer = OutboundEmail.objects.get(kind="handed_over", recipients=[buyer.email], topic=f"meeting:{meeting.pk}")
+    (to_buyer,) = written(
+        OutboundEmail.objects.filter(kind="handed_over", recipients=[buyer.email], topic=f"meeting:{meeting.pk}")
+    )
     assert to_buyer.subject == "Your meeting is now with Jade Pictures (Wong Boss)"
     assert OutboundEmail.objects.filter(kind="taken_over", recipients=[admin.email]).count() == 2
     event = icalendar.Calendar.from_ical(

@@ -1,0 +1,113 @@
+"""What one booking costs inside the request: at most 20 queries for an auto-accepted booking, however many
+open requests it closes, and no email written in the request (the worker writes them from the facts)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import ClosedBecause, Meeting, Status
+from notifications.models import OutboundEmail, OutboundStatus
+from tests.meetings_fixtures import at, verified_buyer, written
+
+pytestmark = pytest.mark.django_db
+
+QUERIES_PER_BOOKING = 20
+
+
+@pytest.fixture
+def auto_accepting(exhibitor):
+    exhibitor.auto_accept_meetings = True
+    exhibitor.save(update_fields=["auto_accept_meetings"])
+    return exhibitor
+
+
+def book(client, exhibitor, rep, start) -> tuple[int, int]:
+    """(status, queries) of one booking POST from the slot picker."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            reverse("meetings:book", args=[exhibitor.slug]), {"rep": rep.pk, "start": start.isoformat()}
+        )
+    return response.status_code, len(queries)
+
+
+def open_requests_for(exhibitor, rep, market, buyer, count: int) -> list[Meeting]:
+    """Requests that the booking makes impossible: `count` other buyers asking for the same slot (made while
+    the company still answered by hand), and one of the booking buyer's own elsewhere at that time."""
+    exhibitor.auto_accept_meetings = False
+    exhibitor.save(update_fields=["auto_accept_meetings"])
+    others = [
+        services.meeting_request(buyer=verified_buyer(), rep=rep, exhibitor=exhibitor, start=at(market, 10))
+        for _ in range(count)
+    ]
+    exhibitor.auto_accept_meetings = True
+    exhibitor.save(update_fields=["auto_accept_meetings"])
+    return others
+
+
+@pytest.mark.parametrize("conflicts", [0, 1, 6])
+def test_an_auto_accepted_booking_makes_at_most_20_queries_however_many_requests_it_closes(
+    client, buyer, rep, auto_accepting, market, conflicts
+):
+    closed = open_requests_for(auto_accepting, rep, market, buyer, conflicts)
+    OutboundEmail.objects.all().delete()
+    client.force_login(buyer)
+    client.get(reverse("meetings:book", args=[auto_accepting.slug]))  # the session as a real visitor has it
+
+    status, queries = book(client, auto_accepting, rep, at(market, 10))
+
+    assert status == 302
+    meeting = Meeting.objects.get(buyer=buyer)
+    assert (meeting.status, meeting.version) == (Status.ACCEPTED, 1)
+    assert queries <= QUERIES_PER_BOOKING, f"an auto-accepted booking made {queries} queries"
+    # Each request it made impossible is declined, saying why, and its asker told.
+    assert (
+        sorted(Meeting.objects.filter(pk__in=[m.pk for m in closed]).values_list("status", "closed_because"))
+        == [(Status.DECLINED, ClosedBecause.SLOT_TAKEN)] * conflicts
+    )
+    assert OutboundEmail.objects.filter(kind="declined").count() == conflicts
+    # Two confirmations, and reminders and follow-ups waiting for their minute: all facts, nothing rendered.
+    confirmations = OutboundEmail.objects.filter(kind="accepted")
+    assert confirmations.count() == 2
+    assert set(OutboundEmail.objects.values_list("raw_message", flat=True)) == {b""}
+    assert set(OutboundEmail.objects.values_list("template", flat=True)) == {"meeting"}
+
+
+def test_the_worker_writes_what_the_booking_stored_as_it_stood(client, buyer, rep, auto_accepting, market):
+    """The facts are the meeting at that version: an email written after the meeting moved on still tells of
+    the booking as it was, with the link of its version and the calendar file of its sequence."""
+    client.force_login(buyer)
+    book(client, auto_accepting, rep, at(market, 10))
+    meeting = Meeting.objects.get(buyer=buyer)
+    services.meeting_reschedule(
+        meeting_id=meeting.pk, version=meeting.version, user=rep, start=at(market, 11), reason="Room change"
+    )
+
+    (to_buyer,) = written(OutboundEmail.objects.filter(kind="accepted", recipients=[buyer.email]))
+    assert (
+        to_buyer.status == OutboundStatus.PENDING
+        and to_buyer.subject == "Meeting confirmed with Jade Pictures (Mei Chan)"
+    )
+    assert f"/meetings/{meeting.pk}/?v=1" in to_buyer.body_text and "10:00" in to_buyer.body_text
+    raw = bytes(to_buyer.raw_message)
+    assert b"SEQUENCE:0" in raw and b"METHOD:REQUEST" in raw and meeting.ical_uid.encode() in raw
+    (moved,) = written(OutboundEmail.objects.filter(kind="rescheduled", recipients=[buyer.email]))
+    assert "11:00" in moved.body_text and b"SEQUENCE:1" in bytes(moved.raw_message)
+
+
+def test_a_row_whose_meeting_is_gone_fails_saying_why_and_the_rest_are_written(
+    client, buyer, rep, auto_accepting, market
+):
+    client.force_login(buyer)
+    book(client, auto_accepting, rep, at(market, 10))
+    rows = list(OutboundEmail.objects.filter(kind="accepted").order_by("pk"))
+    gone = OutboundEmail.objects.create(
+        template="meeting", facts={**rows[0].facts, "meeting": 0}, recipients=["x@example.org"]
+    )
+
+    written([*rows, gone])
+
+    gone.refresh_from_db()
+    assert gone.status == OutboundStatus.FAILED and "no longer exists" in gone.last_error
+    assert {row.status for row in rows} == {OutboundStatus.PENDING} and all(row.raw_message for row in rows)
