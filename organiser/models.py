@@ -109,3 +109,60 @@ class Announcement(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+# --- The console's counters ------------------------------------------------------------------------------
+# Rows of +n / -n that PostgreSQL triggers append in the very transaction that inserts, changes or deletes
+# meetings (or a meeting's titles), whatever wrote them (services, admin, bulk updates, the demo loader):
+# see migration 0006. Only appended, so bookings never wait on each other for a counter; the organiser sweep
+# folds them into one row per key every minute. The console sums them: its cost follows the number of days,
+# hours, exhibitors and titles, not of meetings. Plain ids rather than foreign keys: a counter is not a
+# reference, and deleting an exhibitor must not wait on its counters.
+
+
+class SlotTally(models.Model):
+    """Meetings by market day, hour (market time), status and attendance."""
+
+    market_id = models.BigIntegerField()
+    day = models.DateField()
+    hour = models.SmallIntegerField()
+    status = models.CharField(max_length=10)
+    attendance = models.CharField(max_length=8)
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["market_id", "day"], name="slot_tally_market_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.hour}:00 {self.status}: {self.n:+d}"
+
+
+class ExhibitorTally(models.Model):
+    """Meetings by market day and exhibitor, accepted or not."""
+
+    market_id = models.BigIntegerField()
+    day = models.DateField()
+    exhibitor_id = models.BigIntegerField()
+    accepted = models.BooleanField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["market_id", "day"], name="exhibitor_tally_market_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} exhibitor {self.exhibitor_id}: {self.n:+d}"
+
+
+class TitleTally(models.Model):
+    """Meetings asking about a title, by market day."""
+
+    market_id = models.BigIntegerField()
+    day = models.DateField()
+    title_id = models.BigIntegerField()
+    n = models.IntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["market_id", "day"], name="title_tally_market_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} title {self.title_id}: {self.n:+d}"

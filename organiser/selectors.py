@@ -1,5 +1,8 @@
-"""The console's figures (each one aggregate query over the whole market, whatever its size), and the market's
-exports and announcements."""
+"""The console's figures, and the market's exports and announcements.
+
+The meetings' figures are sums over the counters PostgreSQL keeps as meetings change (organiser.models
+SlotTally, ExhibitorTally, TitleTally): the console never reads the meetings themselves, so its cost does not
+grow with them."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -10,9 +13,8 @@ from django.db.models import Count, Q, QuerySet
 
 from exhibitors.models import Exhibitor
 from markets.models import Market
-from markets.timekeeping import day_range, market_days
+from markets.timekeeping import market_days
 from matchmaking.models import Verification
-from meetings.models import Attendance, Meeting, Status
 from meetings.selectors import buyers_of_market
 from organiser.models import Announcement, Export
 from web.i18n import localized_value
@@ -26,30 +28,42 @@ class Bar:
     value: int
 
 
-def _meetings(market: Market, day: date | None):
-    meetings = Meeting.objects.filter(market=market)
-    return meetings.filter(during__overlap=day_range(market, day)) if day else meetings
+def _sum(sql: str, params: dict) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _on_day(day: date | None) -> str:
+    return " AND t.day = %(day)s" if day else ""
+
+
+HEADLINE_SQL = """
+SELECT coalesce(sum(n), 0),
+       coalesce(sum(n) FILTER (WHERE status = 'accepted'), 0),
+       coalesce(sum(n) FILTER (WHERE status = 'cancelled'), 0),
+       coalesce(sum(n) FILTER (WHERE status = 'pending'), 0),
+       coalesce(sum(n) FILTER (WHERE status IN ('accepted', 'cancelled', 'declined', 'expired')), 0),
+       coalesce(sum(n) FILTER (WHERE status IN ('accepted', 'cancelled')), 0),
+       coalesce(sum(n) FILTER (WHERE status = 'accepted' AND attendance = 'met'), 0),
+       coalesce(sum(n) FILTER (WHERE status = 'accepted' AND attendance = 'no_show'), 0)
+FROM organiser_slottally t WHERE t.market_id = %(market)s
+"""
+HEADLINE_KEYS = ["requests", "accepted", "cancelled", "pending", "answered", "agreed", "met", "no_shows"]
 
 
 def headline_figures(*, market: Market, day: date | None = None) -> dict[str, int | float | None]:
-    """Exhibitors, buyers, requests and their outcome. Three queries."""
+    """Exhibitors, buyers, requests and their outcome. Three queries; the meetings' figures from the counters."""
     figures = Exhibitor.objects.filter(market=market).aggregate(exhibitors=Count("pk"))
     figures |= buyers_of_market(market=market).aggregate(
         buyers=Count("pk"),
         verified=Count("pk", filter=Q(verification=Verification.VERIFIED)),
         waiting=Count("pk", filter=Q(verification=Verification.PENDING)),
     )
-    figures |= _meetings(market, day).aggregate(
-        requests=Count("pk"),
-        accepted=Count("pk", filter=Q(status=Status.ACCEPTED)),
-        cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
-        pending=Count("pk", filter=Q(status=Status.PENDING)),
-        # Requests that found their answer: accepted (even if later cancelled), declined or expired.
-        answered=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.CANCELLED, Status.DECLINED, Status.EXPIRED])),
-        agreed=Count("pk", filter=Q(status__in=[Status.ACCEPTED, Status.CANCELLED])),
-        met=Count("pk", filter=Q(status=Status.ACCEPTED, attendance=Attendance.MET)),
-        no_shows=Count("pk", filter=Q(status=Status.ACCEPTED, attendance=Attendance.NO_SHOW)),
-    )
+    # answered: requests that found their answer (accepted, even if later cancelled, declined or expired);
+    # agreed: accepted, even if later cancelled.
+    (row,) = _sum(HEADLINE_SQL + _on_day(day), {"market": market.pk, "day": day})
+    figures |= dict(zip(HEADLINE_KEYS, row, strict=True))
     figures["acceptance_rate"] = round(100 * figures["agreed"] / figures["answered"]) if figures["answered"] else None
     # Of the meetings whose outcome someone recorded.
     recorded = figures["recorded"] = figures["met"] + figures["no_shows"]
@@ -58,19 +72,14 @@ def headline_figures(*, market: Market, day: date | None = None) -> dict[str, in
 
 
 HEATMAP_SQL = """
-SELECT (lower(during) AT TIME ZONE %(zone)s)::date AS day,
-       extract(hour FROM lower(during) AT TIME ZONE %(zone)s)::int AS hour,
-       count(*)
-FROM meetings_meeting WHERE market_id = %(market)s AND status = 'accepted'
-GROUP BY 1, 2
+SELECT t.day, t.hour, sum(t.n) FROM organiser_slottally t
+WHERE t.market_id = %(market)s AND t.status = 'accepted' GROUP BY 1, 2 HAVING sum(t.n) > 0
 """
 
 
 def meetings_heatmap(*, market: Market) -> dict:
     """Accepted meetings per market day and hour (market time). One query."""
-    with connection.cursor() as cursor:
-        cursor.execute(HEATMAP_SQL, {"zone": market.time_zone, "market": market.pk})
-        counts = {(day, hour): count for day, hour, count in cursor.fetchall()}
+    counts = {(day, hour): count for day, hour, count in _sum(HEATMAP_SQL, {"market": market.pk})}
     last_hour = market.meeting_day_end.hour + (market.meeting_day_end.minute > 0)
     hours = list(range(market.meeting_day_start.hour, last_hour))
     days = market_days(market)
@@ -81,59 +90,59 @@ def meetings_heatmap(*, market: Market) -> dict:
     return {"hours": hours, "rows": rows, "peak": max(counts.values(), default=0)}
 
 
-def _bars(rows, label_of) -> list[Bar]:
-    return [Bar(label_of(row), row["n"]) for row in rows]
+def _bars(rows) -> list[Bar]:
+    """(name, name_zh_hant, name_zh_hans, n) rows as bars, each named in the reader's language."""
+    bars = []
+    for name, hant, hans, n in rows:
+        names = SimpleNamespace(name=name or "", name_zh_hant=hant or "", name_zh_hans=hans or "")
+        bars.append(Bar(localized_value(names, "name") or "—", n))
+    return bars
+
+
+BY_EXHIBITOR_SQL = """
+SELECT {name}, {name}_zh_hant, {name}_zh_hans, sum(t.n) AS n
+FROM organiser_exhibitortally t JOIN exhibitors_exhibitor e ON e.id = t.exhibitor_id {join}
+WHERE t.market_id = %(market)s {accepted} {day}
+GROUP BY 1, 2, 3 HAVING sum(t.n) > 0 ORDER BY n DESC, 1 LIMIT {top}
+"""
+
+
+def _by_exhibitor(market: Market, day: date | None, *, name: str, join: str = "", accepted: bool = True):
+    sql = BY_EXHIBITOR_SQL.format(
+        name=name, join=join, accepted="AND t.accepted" if accepted else "", day=_on_day(day), top=TOP
+    )
+    return _bars(_sum(sql, {"market": market.pk, "day": day}))
 
 
 def accepted_by_region(*, market: Market, day: date | None = None) -> list[Bar]:
-    rows = (
-        _meetings(market, day)
-        .filter(status=Status.ACCEPTED)
-        .values("exhibitor__region__name", "exhibitor__region__name_zh_hant", "exhibitor__region__name_zh_hans")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "exhibitor__region__name")[:TOP]
-    )
-    return _bars(rows, lambda row: _localized(row, "exhibitor__region__name"))
+    return _by_exhibitor(market, day, name="r.name", join="JOIN exhibitors_region r ON r.id = e.region_id")
 
 
 def accepted_by_pavilion(*, market: Market, day: date | None = None) -> list[Bar]:
-    rows = (
-        _meetings(market, day)
-        .filter(status=Status.ACCEPTED, exhibitor__pavilion__isnull=False)
-        .values("exhibitor__pavilion__name", "exhibitor__pavilion__name_zh_hant", "exhibitor__pavilion__name_zh_hans")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "exhibitor__pavilion__name")[:TOP]
-    )
-    return _bars(rows, lambda row: _localized(row, "exhibitor__pavilion__name"))
+    return _by_exhibitor(market, day, name="p.name", join="JOIN exhibitors_pavilion p ON p.id = e.pavilion_id")
 
 
 def most_requested_exhibitors(*, market: Market, day: date | None = None) -> list[Bar]:
-    rows = (
-        _meetings(market, day)
-        .values("exhibitor__name", "exhibitor__name_zh_hant", "exhibitor__name_zh_hans")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "exhibitor__name")[:TOP]
-    )
-    return _bars(rows, lambda row: _localized(row, "exhibitor__name"))
+    return _by_exhibitor(market, day, name="e.name", accepted=False)
+
+
+TITLES_SQL = """
+SELECT title.english_title, sum(t.n) AS n
+FROM organiser_titletally t JOIN exhibitors_title title ON title.id = t.title_id
+WHERE t.market_id = %(market)s {day} GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY n DESC, 1 LIMIT {top}
+"""
 
 
 def most_requested_titles(*, market: Market, day: date | None = None) -> list[Bar]:
-    through = Meeting.titles.through
-    meetings = _meetings(market, day).values("pk")
-    rows = (
-        through.objects.filter(meeting_id__in=meetings)
-        .values("title__english_title")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "title__english_title")[:TOP]
-    )
-    return _bars(rows, lambda row: row["title__english_title"])
+    rows = _sum(TITLES_SQL.format(day=_on_day(day), top=TOP), {"market": market.pk, "day": day})
+    return [Bar(title, n) for title, n in rows]
 
 
 def buyer_countries(*, market: Market) -> list[Bar]:
     from django_countries import countries
 
     rows = buyers_of_market(market=market).values("country").annotate(n=Count("pk")).order_by("-n", "country")[:15]
-    return _bars(rows, lambda row: countries.name(row["country"]) or row["country"])
+    return [Bar(countries.name(row["country"]) or row["country"], row["n"]) for row in rows]
 
 
 def exports_of(*, market: Market | None) -> QuerySet[Export]:
@@ -148,9 +157,3 @@ def announcements_of(*, market: Market | None) -> QuerySet[Announcement]:
     if market is None:
         return Announcement.objects.none()
     return Announcement.objects.filter(market=market).select_related("market", "pavilion")
-
-
-def _localized(row: dict, field: str) -> str:
-    """A name in the reader's script, from the three name columns of a values() row."""
-    names = SimpleNamespace(**{"name" + suffix: row[field + suffix] or "" for suffix in ("", "_zh_hant", "_zh_hans")})
-    return localized_value(names, "name") or "—"

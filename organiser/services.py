@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import CharField, DurationField, Exists, ExpressionWrapper, F, OuterRef, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
@@ -201,3 +201,40 @@ def announcement_write(*, pk: int) -> int:
         status=AnnouncementStatus.SENT, sent_at=timezone.now()
     )
     return written
+
+
+# --- The console's counters ------------------------------------------------------------------------------
+
+# Each counter table and the columns that make its key.
+COUNTERS = {
+    "organiser_slottally": "market_id, day, hour, status, attendance",
+    "organiser_exhibitortally": "market_id, day, exhibitor_id, accepted",
+    "organiser_titletally": "market_id, day, title_id",
+}
+FOLD_LOCK = 7302  # one fold at a time
+FOLD_SQL = """
+    WITH folded AS (SELECT {key} FROM {table} GROUP BY {key} HAVING count(*) > 1),
+    gone AS (DELETE FROM {table} t USING folded f WHERE ({t_key}) = ({f_key}) RETURNING {t_key}, t.n)
+    INSERT INTO {table} ({key}, n) SELECT {key}, sum(n) FROM gone GROUP BY {key} HAVING sum(n) <> 0
+"""
+
+
+def console_counters_fold() -> int:
+    """Fold each key's +n/-n rows (appended by the triggers as meetings change) into one row, so the console
+    sums few rows. Rows appended while this runs are not in its snapshot, so they stay for the next fold:
+    nothing is lost or counted twice. Returns how many keys were folded."""
+    folded = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FOLD_LOCK])
+        for table, key in COUNTERS.items():
+            columns = [column.strip() for column in key.split(",")]
+            cursor.execute(
+                FOLD_SQL.format(
+                    table=table,
+                    key=key,
+                    t_key=", ".join(f"t.{column}" for column in columns),
+                    f_key=", ".join(f"f.{column}" for column in columns),
+                )
+            )
+            folded += cursor.rowcount
+    return folded

@@ -15,8 +15,9 @@ def announcement_write(pk: int) -> None:
 
 @shared_task(ignore_result=True)
 def organiser_sweep() -> None:
-    """Start exports and announcements that could not be handed to a worker when they were asked for, and
-    delete export files past their market's retention."""
+    """Start exports and announcements that could not be handed to a worker when they were asked for, delete
+    export files past their market's retention, and fold the console's counters."""
+    services.console_counters_fold()
     services.exports_waiting_publish()
     services.announcements_waiting_publish()
     services.exports_expire()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
+    path("signed-in/", views.floor, name="floor"),
     path("sw.js", views.service_worker, name="service_worker"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin's). In production the target carries
     # a content hash from collectstatic's manifest: looked up lazily (`manage.py check` must not need the

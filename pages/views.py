@@ -1,6 +1,7 @@
 import json
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -30,6 +31,14 @@ def livez(request: HttpRequest) -> HttpResponse:
     """The process answers: nothing more (no database, no Redis). A load balancer's liveness probe, and the
     bare Django view the benchmarks compare every page with."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+@require_GET
+def floor(request: HttpRequest) -> HttpResponse:
+    """"You are signed in": the base layout, the session and the user, nothing else. The benchmarks time it as
+    the floor under every signed-in page, the least a page of this app can cost."""
+    return render(request, "pages/floor.html")
 
 
 @never_cache

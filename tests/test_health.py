@@ -183,3 +183,25 @@ def test_livez_answers_without_the_database_and_every_response_says_its_server_t
     assert (response.status_code, response.content) == (200, b"ok")
     name, duration = response["Server-Timing"].split(";dur=")
     assert name == "app" and 0 <= float(duration) < 5000
+
+
+def test_the_floor_page_reads_the_session_the_user_and_the_market_and_nothing_else(client, market):
+    """The page the benchmarks time as the least a signed-in page costs: the base layout and who is signed in."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(full_name="Ploy")
+    assert client.get("/signed-in/").status_code == 302  # signed-in people only
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/signed-in/")
+    assert response.status_code == 200 and "You are signed in as Ploy." in response.content.decode()
+    tables = {
+        table
+        for query in queries.captured_queries
+        for table in ("django_session", "accounts_user", "filmart_market")
+        if table in query["sql"]
+    }
+    assert len(queries) == 3 and tables == {"django_session", "accounts_user", "filmart_market"}

@@ -260,6 +260,8 @@ RULES: dict[str, Rule] = {
         ),
     ),
     "accounts:language": Rule("own", with_tamper(lambda w: {"language": "en", "next": "/"})),
+    # "You are signed in as…": the attacker's own name, nothing of anyone else's (GET only).
+    "pages:floor": Rule("own"),
     "matchmaking:buyer_profile": Rule(
         "own",
         with_tamper(
