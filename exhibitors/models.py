@@ -390,3 +390,31 @@ class MediumCoverage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title_id}: {self.medium}"
+
+
+class CatalogueGeneration(models.Model):
+    """One row: moves on with every change to any catalogue (services.catalogue_changed updates it, so the row
+    is locked until the change commits). Counts precomputed at an older generation are void."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.generation)
+
+
+class CatalogueCounts(models.Model):
+    """The facet counts of one of the catalogue's and the directory's usual questions (nothing chosen, or one
+    filter), worked out by a worker whenever the catalogue changes (services.catalogue_counts_precompute), so
+    that even the first reader of a question gets them at once. Dropped in the transaction of every change
+    (services.catalogue_changed); `generation` is the catalogue generation they were counted at."""
+
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="+")
+    question = models.CharField(max_length=64)  # selectors.question_key()
+    generation = models.PositiveIntegerField()
+    counts = models.JSONField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["market", "question"], name="one_count_per_question")]
+
+    def __str__(self) -> str:
+        return f"{self.market_id}: {self.question[:12]}"

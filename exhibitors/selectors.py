@@ -26,7 +26,15 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exhibitors.models import Exhibitor, Invitation, Pavilion, RightsAvailability, TeamMember, Title
+from exhibitors.models import (
+    CatalogueCounts,
+    Exhibitor,
+    Invitation,
+    Pavilion,
+    RightsAvailability,
+    TeamMember,
+    Title,
+)
 from exhibitors.search import search_filter, search_terms
 from markets.models import Market
 
@@ -136,8 +144,19 @@ def catalogue_version_key(market_id: int) -> str:
     return f"catalogue-version:{market_id}"
 
 
-def _cached(market: Market, question: tuple, compute):
-    """compute() once per catalogue version and question; straight to the database when the cache is down."""
+def question_key(question: tuple) -> str:
+    return hashlib.sha256(repr(question).encode()).hexdigest()
+
+
+def _cached(market: Market, question: tuple, compute, *, usual: bool = False):
+    """The counts of a question: precomputed for the usual ones (nothing chosen, or one filter), else compute()
+    once per catalogue version and question; straight to the database when the cache is down."""
+    if usual:
+        found = CatalogueCounts.objects.filter(market=market, question=question_key(question)).values_list(
+            "counts", flat=True
+        )
+        if found:
+            return found[0]
     try:
         version = cache.get_or_set(catalogue_version_key(market.pk), 1, None)
         key = "catalogue-counts:" + hashlib.sha256(repr((market.pk, version, question)).encode()).hexdigest()
@@ -162,6 +181,46 @@ class ListingResult:
     query: str
 
 
+@dataclass
+class _DirectoryQuestion:
+    base: QuerySet
+    terms: object
+    filters: dict[str, list[str]]
+    facet_names: list[str]
+
+    LOOKUPS = {"region": "region__code__in", "pavilion": "pavilion__slug__in", "type": "company_type__in"}
+    PATHS = {"region": "region__code", "pavilion": "pavilion__slug", "type": "company_type"}
+
+    def filtered(self, except_facet: str | None = None) -> QuerySet:
+        queryset = self.base
+        for name, values in self.filters.items():
+            if values and name != except_facet:
+                queryset = queryset.filter(**{self.LOOKUPS[name]: values})
+        return queryset
+
+    @property
+    def key(self) -> tuple:
+        text = self.terms.text if self.terms else ""
+        return ("directory", text, sorted((k, sorted(v)) for k, v in self.filters.items()))
+
+    @property
+    def usual(self) -> bool:
+        return not self.terms and sum(len(values) for values in self.filters.values()) <= 1
+
+    def counts(self) -> dict:
+        found = {name: _count_by(self.filtered(except_facet=name), self.PATHS[name]) for name in self.facet_names}
+        found["total"] = self.filtered().count()
+        return found
+
+
+def _directory_question(market: Market, text: str | None, filters: dict[str, list[str]], facet_names: list[str]):
+    base = Exhibitor.objects.filter(market=market)
+    terms = search_terms(text)
+    if terms:
+        base = search_filter(base, terms, name_fields=["name", "name_zh_hant", "name_zh_hans"], similarity_field="name")
+    return _DirectoryQuestion(base=base, terms=terms, filters=filters, facet_names=facet_names)
+
+
 def exhibitor_directory(
     *,
     market: Market,
@@ -171,35 +230,18 @@ def exhibitor_directory(
     page_number=1,
 ) -> ListingResult:
     """Exhibitors matching the search and the filters, with facet counts that leave each facet's own choice out."""
-    base = Exhibitor.objects.filter(market=market)
-    terms = search_terms(text)
-    if terms:
-        base = search_filter(base, terms, name_fields=["name", "name_zh_hant", "name_zh_hans"], similarity_field="name")
-    lookups = {"region": "region__code__in", "pavilion": "pavilion__slug__in", "type": "company_type__in"}
-    paths = {"region": "region__code", "pavilion": "pavilion__slug", "type": "company_type"}
-
-    def filtered(except_facet: str | None = None) -> QuerySet:
-        queryset = base
-        for name, values in filters.items():
-            if values and name != except_facet:
-                queryset = queryset.filter(**{lookups[name]: values})
-        return queryset
-
-    def counts() -> dict:
-        found = {facet.name: _count_by(filtered(except_facet=facet.name), paths[facet.name]) for facet in facets}
-        found["total"] = filtered().count()
-        return found
-
-    question = ("directory", terms.text if terms else "", sorted((k, sorted(v)) for k, v in filters.items()))
-    found = _cached(market, question, counts)
+    question = _directory_question(market, text, filters, [facet.name for facet in facets])
+    found = _cached(market, question.key, question.counts, usual=question.usual)
     for facet in facets:
         facet.counts = found.get(facet.name, {})
-    results = filtered().select_related("region", "pavilion")
-    results = results.order_by("-relevance", "name") if terms else results.order_by("name")
+    results = question.filtered().select_related("region", "pavilion")
+    results = results.order_by("-relevance", "name") if question.terms else results.order_by("name")
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = found["total"]  # known already: spare the COUNT query
     page = paginator.get_page(page_number)
-    return ListingResult(page=page, facets=facets, total=found["total"], query=terms.text if terms else "")
+    return ListingResult(
+        page=page, facets=facets, total=found["total"], query=question.terms.text if question.terms else ""
+    )
 
 
 def exhibitor_detail(*, market: Market, slug: str) -> Exhibitor:
@@ -261,16 +303,20 @@ def _all_true(names: list[str]) -> str:
     return " AND ".join(names) or "true"
 
 
-def title_catalogue(
-    *,
-    market: Market,
-    text: str | None = None,
-    filters: dict[str, list[str]],
-    territory: str | None = None,
-    facets: list[Facet],
-    page_number=1,
-) -> ListingResult:
-    """Titles matching search, filters and open rights; every facet's counts and the total in one statement.
+@dataclass
+class _CatalogueQuestion:
+    base: QuerySet
+    terms: object
+    conditions: dict[str, Q]
+    key: tuple
+    usual: bool
+    counts: object  # () -> the counts
+
+
+def _catalogue_question(
+    market: Market, text: str | None, filters: dict[str, list[str]], territory: str | None
+) -> _CatalogueQuestion:
+    """The matching titles, and how to count every facet for them in one statement.
 
     Each facet counts over the titles that pass every *other* filter (so a chosen option never hides its
     neighbours). The matching set is computed once, as a CTE with one boolean column per active filter.
@@ -292,7 +338,6 @@ def title_catalogue(
         rights = rights_open_for(media=filters.get("media"), territory=territory)
         conditions["media"] = Q(Exists(RightsAvailability.objects.filter(rights, title=OuterRef("pk"))))
 
-    # The counts.
     flags = {
         f"matches_{name}": ExpressionWrapper(condition, output_field=BooleanField())
         for name, condition in conditions.items()
@@ -312,7 +357,7 @@ def title_catalogue(
     params = [*base_params, *([territory] if territory else [])]
     own = {*in_use, *(["media"] if territory else [])}
 
-    def compute() -> dict[str, dict[str, int]]:
+    def counts() -> dict[str, dict[str, int]]:
         found: dict[str, dict[str, int]] = {}
         with connection.cursor() as cursor:
             cursor.execute(sql, params)  # the SQL text is ours; search text and filter values travel as params
@@ -325,19 +370,87 @@ def title_catalogue(
                     found.setdefault(facet_name, {})[value] = count
         return found
 
-    question = ("catalogue", terms.text if terms else "", territory, sorted((k, sorted(v)) for k, v in filters.items()))
-    counts = _cached(market, question, compute)
+    chosen = sum(len(values) for values in filters.values()) + bool(territory)
+    return _CatalogueQuestion(
+        base=base,
+        terms=terms,
+        conditions=conditions,
+        key=("catalogue", terms.text if terms else "", territory, sorted((k, sorted(v)) for k, v in filters.items())),
+        usual=not terms and chosen <= 1,
+        counts=counts,
+    )
+
+
+def title_catalogue(
+    *,
+    market: Market,
+    text: str | None = None,
+    filters: dict[str, list[str]],
+    territory: str | None = None,
+    facets: list[Facet],
+    page_number=1,
+) -> ListingResult:
+    """Titles matching search, filters and open rights; every facet's counts and the total in one statement."""
+    question = _catalogue_question(market, text, filters, territory)
+    counts = _cached(market, question.key, question.counts, usual=question.usual)
     for facet in facets:
         facet.counts = counts.get(facet.name, {})
     total = counts.get("total", {}).get("", 0)
 
     # The page: only what a card shows.
-    results = base.filter(*conditions.values()).select_related("exhibitor").only(*TITLE_CARD_FIELDS)
-    results = results.order_by("-relevance", "english_title") if terms else results.order_by("-year", "english_title")
+    results = question.base.filter(*question.conditions.values()).select_related("exhibitor").only(*TITLE_CARD_FIELDS)
+    if question.terms:
+        results = results.order_by("-relevance", "english_title")
+    else:
+        results = results.order_by("-year", "english_title")
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total  # known already: spare the COUNT query
     page = paginator.get_page(page_number)
-    return ListingResult(page=page, facets=facets, total=total, query=terms.text if terms else "")
+    return ListingResult(page=page, facets=facets, total=total, query=question.terms.text if question.terms else "")
+
+
+# --- The usual questions, counted ahead ------------------------------------------------------------------
+
+DIRECTORY_FACETS = ["region", "pavilion", "type"]
+# The territories most buyers buy for: the territory questions asked most.
+USUAL_TERRITORIES = 30
+USUAL_TERRITORIES_SQL = """
+SELECT t FROM matchmaking_buyerprofile p, unnest(p.territories) AS t GROUP BY t ORDER BY count(*) DESC, t LIMIT %s
+"""
+
+
+def usual_count_questions(*, market: Market) -> list[tuple[str, object]]:
+    """(question key, how to count it) for every usual question: the directory and the catalogue with nothing
+    chosen, with each one filter value the market has, and the catalogue for each of the territories most
+    buyers buy for."""
+    questions = []
+    directory = {name: [] for name in DIRECTORY_FACETS}
+    exhibitors = Exhibitor.objects.filter(market=market)
+    values = {
+        "region": exhibitors.values_list("region__code", flat=True),
+        "pavilion": exhibitors.exclude(pavilion=None).values_list("pavilion__slug", flat=True),
+        "type": exhibitors.values_list("company_type", flat=True),
+    }
+    asked = [dict(directory)] + [
+        {**directory, name: [value]} for name, found in values.items() for value in sorted(set(found))
+    ]
+    for filters in asked:
+        question = _directory_question(market, None, filters, DIRECTORY_FACETS)
+        questions.append((question_key(question.key), question.counts))
+
+    catalogue = {name: [] for name in KEYED_FACETS}
+    keys = Title.objects.filter(exhibitor__market=market).values_list("facet_keys", flat=True)
+    single = sorted({key for title_keys in keys for key in title_keys or ()})
+    asked = [(dict(catalogue), None)] + [
+        ({**catalogue, key.split(":", 1)[0]: [key.split(":", 1)[1]]}, None) for key in single
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(USUAL_TERRITORIES_SQL, [USUAL_TERRITORIES])
+        asked += [(dict(catalogue), territory) for (territory,) in sorted(cursor.fetchall()) if territory]
+    for filters, territory in asked:
+        question = _catalogue_question(market, None, filters, territory)
+        questions.append((question_key(question.key), question.counts))
+    return questions
 
 
 def title_detail(*, market: Market, slug: str) -> Title:

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +20,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Role, User
-from exhibitors.models import Exhibitor, Invitation, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.selectors import CACHE_ERRORS, catalogue_version_key, invitation_problem
+from exhibitors.models import (
+    CatalogueCounts,
+    CatalogueGeneration,
+    Exhibitor,
+    Invitation,
+    RightsAvailability,
+    TeamMember,
+    TeamRole,
+    Title,
+)
+from exhibitors.selectors import CACHE_ERRORS, catalogue_version_key, invitation_problem, usual_count_questions
 from markets.models import Market
 from web.caps import cap_enforce, per_day
 from web.i18n import opencc_converter
 from web.images import ProcessedImage
+from web.queue import publish_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +127,53 @@ def catalogue_changed(*, title_ids: Iterable[int] | None = None, exhibitor_ids: 
         cursor.execute(TITLE_DOCUMENT_SQL, {"all": everything, "ids": titles, "exhibitor_ids": exhibitors})
     if everything or titles:
         coverage_rebuild(connection, ids=None if everything else titles)
+    # The usual questions' counts are void from this change on; a worker counts them again once it commits.
+    with connection.cursor() as cursor:
+        cursor.execute(GENERATION_NEXT_SQL)
+    CatalogueCounts.objects.all().delete()
     # After commit: a reader must not cache counts of rows that are not visible yet.
     transaction.on_commit(catalogue_version_bump)
+    publish_on_commit(PRECOMPUTE_TASK)
+
+
+PRECOMPUTE_TASK = "exhibitors.tasks.catalogue_counts_precompute"
+
+
+# The one row of CatalogueGeneration, moved on (made, if a test's flush emptied the table).
+GENERATION_NEXT_SQL = """
+    INSERT INTO exhibitors_cataloguegeneration (id, generation) VALUES (1, 1)
+    ON CONFLICT (id) DO UPDATE SET generation = exhibitors_cataloguegeneration.generation + 1
+"""
+
+
+def _generation(*, lock: bool = False) -> int:
+    rows = CatalogueGeneration.objects.filter(pk=1)
+    return (rows.select_for_update() if lock else rows).values_list("generation", flat=True).first() or 0
+
+
+def catalogue_counts_precompute(*, market_id: int) -> int:
+    """Count the usual questions of a market's catalogue and directory (see selectors.usual_count_questions),
+    so their first reader gets them at once. Counted outside any transaction, then stored only if no catalogue
+    changed meanwhile (the generation, read under its row's lock, which a change holds until it commits): a
+    change during the count leaves its own precompute to do. Returns the questions stored."""
+    market = Market.objects.get(pk=market_id)
+    generation = _generation()
+    rows = [
+        CatalogueCounts(market=market, question=key, generation=generation, counts=count())
+        for key, count in usual_count_questions(market=market)
+    ]
+    with transaction.atomic():
+        if _generation(lock=True) != generation:
+            return 0
+        CatalogueCounts.objects.filter(market=market).delete()
+        CatalogueCounts.objects.bulk_create(rows)
+    return len(rows)
+
+
+def catalogue_counts_missing() -> list[int]:
+    """Markets whose usual questions are not counted at the catalogue's generation."""
+    counted = CatalogueCounts.objects.filter(market=OuterRef("pk"), generation=_generation())
+    return list(Market.objects.exclude(Exists(counted)).values_list("pk", flat=True))
 
 
 def coverage_rebuild(db_connection, *, ids: list[int] | None = None) -> None:

@@ -171,10 +171,11 @@ def _grow(tencent, count: int) -> None:
     [
         # session, user, market, then for the directory: filter choices (2), a count per facet (3), the total,
         # the page; for the catalogue: region choices, every count and the total in one statement, the page.
-        # (Counts are computed here: the cache starts empty in each test.)
-        ("exhibitors:directory", {}, 10),
+        # (Counts are computed here: the cache starts empty in each test, and no worker counted the usual
+        # questions ahead, so those first look for such counts: one query more.)
+        ("exhibitors:directory", {}, 11),
         ("exhibitors:directory", {"q": "tencent", "region": "CN"}, 10),
-        ("exhibitors:catalogue", {}, 6),
+        ("exhibitors:catalogue", {}, 7),
         ("exhibitors:catalogue", {"q": "season", "media": "svod", "territory": "TH", "genre": "drama"}, 6),
     ],
 )
