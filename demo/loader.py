@@ -20,10 +20,11 @@ from demo import data as demo_data
 from demo import meetings as demo_meetings
 from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.services import catalogue_changed
+from exhibitors.services import catalogue_changed, catalogue_counts_precompute
 from markets.models import Hall, Market
 from matchmaking.models import BuyerProfile, Verification
 from organiser.permissions import organiser_group_sync
+from organiser.services import console_counters_fold
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,17 @@ def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Marke
         reps_per_exhibitor=size.reps_per_exhibitor,
         meetings_per_quota=size.meetings_per_quota,
     )
+    # The console's counters, appended batch by batch as the meetings went in, folded into a row per key.
+    console_counters_fold()
     with connection.cursor() as cursor:
         # Fresh statistics after a bulk load, so the planner picks index scans from the first request on.
         cursor.execute(
             "ANALYZE accounts_user, matchmaking_buyerprofile, exhibitors_exhibitor, exhibitors_teammember, "
             "exhibitors_title, exhibitors_rightsavailability, exhibitors_mediumcoverage, meetings_availability, "
-            "meetings_meeting"
+            "meetings_meeting, organiser_slottally, organiser_exhibitortally, organiser_titletally"
         )
+    # The usual catalogue questions counted now, rather than by the first worker to run after the load.
+    catalogue_counts_precompute(market_id=market.pk)
     return market
 
 
