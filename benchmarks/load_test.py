@@ -27,6 +27,7 @@ from stack import (
     ROOT,
     SmtpCounter,
     cookie_for,
+    database_name,
     full_market_database,
     production_stack,
     sessions_for,
@@ -95,7 +96,7 @@ def main() -> int:
     with (
         tempfile.TemporaryDirectory() as work,
         SmtpCounter() as sink,
-        full_market_database("filmart_load_test"),
+        full_market_database(database_name("load_test")),
     ):
         work = Path(work)
         plan_path = work / "plan.json"

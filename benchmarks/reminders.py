@@ -1,22 +1,27 @@
 """Time for one Celery worker to send 10,000 reminders that fall due at the same minute.
 
 A throw-away database holds one real meeting, accepted through meetings.services so that meetings.notify
-writes its reminders; one of them is copied into 10,000 outbox rows, each to another recipient with a
-Message-ID of its own (making the rows is not timed). A loopback SMTP server (aiosmtpd, in a thread of this
-process) counts what arrives. One real Celery worker process (solo pool, production settings, on the
+writes its reminders. Those rows hold facts, not messages (`template="meeting"`, `facts`, an empty
+`raw_message`): the worker writes each message when it delivers the row (notifications.rendering). One of
+them is copied into 10,000 outbox rows, each for another person of its own (10,000 users are made for
+them), with a key of its own; making the rows is not timed, writing the messages is: the worker renders each
+one, with a Message-ID of its own, as it would in production. A loopback SMTP server (aiosmtpd, in a thread
+of this process) counts what arrives. One real Celery worker process (solo pool, production settings, on the
 benchmark database, a Redis server of its own and that SMTP server, which settings make MAILERS["smtp"]
 from EMAIL_URL) sends them the way production does: reminders go only through the beat job
-notifications.tasks.outbox_sweep, at most 500 rows a run, so this process publishes that task whenever the
-queue is empty (one always waiting) until the SMTP server has all 10,000. Beat itself publishes it once a
-minute; the last line says what that pace means.
+notifications.tasks.outbox_sweep (batches of notifications.services.CLAIM_BATCH rows, for up to SWEEP_BUDGET
+a run), so this process publishes that task whenever the queue is empty (one always waiting) until the SMTP
+server has all 10,000. Beat itself publishes it once a minute; the last line says what that pace means.
 
 Figures: messages, seconds from the first sweep published to the last message received, messages per
-second, and what the SMTP server received (total and distinct Message-IDs, exactly 10,000 of each).
+second, and what the SMTP server received (total and distinct Message-IDs, exactly 10,000 of each); the
+last line, `figures: {...}`, gives them as JSON for benchmarks/all.py.
 Exits 1 unless all 10,000 arrived exactly once and every row is marked sent.
 The worker, Redis and the SMTP server are stopped and the throw-away database dropped however the run ends.
-Usage: .venv/bin/python benchmarks/reminders.py
+Usage: .venv/bin/python benchmarks/reminders.py   (REMINDERS=n for fewer while trying it out)
 """
 
+import json
 import logging
 import os
 import subprocess
@@ -26,7 +31,6 @@ import threading
 import time
 from datetime import date, timedelta
 from email.parser import BytesHeaderParser
-from email.utils import make_msgid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +59,7 @@ from notifications.models import OutboundEmail, OutboundStatus  # noqa: E402
 from notifications.services import SWEEP_BUDGET  # noqa: E402
 from tests.mail_processes import RedisServer, free_port, point_celery_at, process_env, processes  # noqa: E402
 
-MESSAGES = 10_000
+MESSAGES = int(os.environ.get("REMINDERS", "10000"))
 SWEEP_BUDGET_SECONDS = SWEEP_BUDGET.total_seconds()  # how long one beat sweep keeps sending while rows are due
 BEAT_SECONDS = settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]["schedule"]
 DEADLINE_SECONDS = 900.0
@@ -109,32 +113,32 @@ def reminder_template() -> OutboundEmail:
 
 
 def copies(template: OutboundEmail, due_at) -> list[OutboundEmail]:
-    """The template to MESSAGES recipients, each copy with its own To, Message-ID and key."""
-    raw = bytes(template.raw_message)
-    headers = BytesHeaderParser().parsebytes(raw)
-    to_line = f"To: {headers['To']}\r\n".encode()
-    id_line = f"Message-ID: {headers['Message-ID']}\r\n".encode()
-    assert raw.count(to_line) == 1 and raw.count(id_line) == 1, "the template's headers are not where expected"
-    rows = []
-    for n in range(MESSAGES):
-        recipient = f"person{n}@reminders.example"
-        message = raw.replace(to_line, f"To: {recipient}\r\n".encode()).replace(
-            id_line, f"Message-ID: {make_msgid(domain='reminders.example')}\r\n".encode()
+    """The template row to MESSAGES people, each copy with its own recipient (a user of its own, so the
+    worker writes a message to that person) and its own key; the worker writes each message, and its
+    Message-ID, at delivery."""
+    assert template.template and template.facts and not bytes(template.raw_message), (
+        "the reminder is no longer a row of facts the worker writes: copy its message instead"
+    )
+    people = User.objects.bulk_create(
+        [User(email=f"person{n}@reminders.example", full_name=f"Person {n}", role=Role.BUYER) for n in range(MESSAGES)],
+        batch_size=1000,
+    )
+    return [
+        OutboundEmail(
+            from_email=template.from_email, recipients=[person.email], subject=template.subject,
+            body_text=template.body_text, body_html=template.body_html, raw_message=b"",
+            template=template.template, facts={**template.facts, "recipient": person.pk},
+            key=f"benchmark:reminder:{n}", topic=template.topic, kind="reminder", next_attempt_at=due_at,
         )
-        rows.append(
-            OutboundEmail(
-                from_email=template.from_email, recipients=[recipient], subject=template.subject,
-                body_text=template.body_text, body_html=template.body_html, raw_message=message,
-                key=f"benchmark:reminder:{n}", topic=template.topic, kind="reminder", next_attempt_at=due_at,
-            )
-        )  # fmt: skip
-    return rows
+        for n, person in enumerate(people)
+    ]  # fmt: skip
 
 
 def main() -> int:
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command at INFO
     setup_test_environment()
-    settings.DATABASES["default"]["TEST"]["NAME"] = "filmart_benchmark_reminders"
+    prefix = os.environ.get("FILMART_BENCH_DB_PREFIX", "filmart_benchmark")
+    settings.DATABASES["default"]["TEST"]["NAME"] = f"{prefix}_reminders"
     databases = setup_databases(verbosity=0, interactive=False)
     sink = CountingSink()
     controller = Controller(sink, hostname="127.0.0.1", port=free_port())
@@ -192,6 +196,17 @@ def main() -> int:
         f"outbox rows: {', '.join(f'{count} {status}' for status, count in sorted(statuses.items()))}",
         f"at beat's pace (a sweep every {BEAT_SECONDS:.0f} s, each sending for up to {SWEEP_BUDGET_SECONDS:.0f} s) "
         f"one worker sends about {per_beat:.0f} due reminders a minute",
+        "figures: "
+        + json.dumps(
+            {
+                "messages": MESSAGES,
+                "seconds": round(seconds, 2),
+                "received": received,
+                "distinct": distinct,
+                "all_sent": statuses == {OutboundStatus.SENT: MESSAGES},
+                "ok": ok,
+            }
+        ),
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0 if ok else 1

