@@ -20,7 +20,7 @@ from demo import data as demo_data
 from demo import meetings as demo_meetings
 from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
-from exhibitors.services import catalogue_changed, catalogue_counts_precompute
+from exhibitors.services import catalogue_changed
 from markets.models import Hall, Market
 from matchmaking.models import BuyerProfile, Verification
 from organiser.permissions import organiser_group_sync
@@ -95,8 +95,6 @@ def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Marke
             "exhibitors_title, exhibitors_rightsavailability, exhibitors_mediumcoverage, meetings_availability, "
             "meetings_meeting, organiser_slottally, organiser_exhibitortally, organiser_titletally"
         )
-    # The usual catalogue questions counted now, rather than by the first worker to run after the load.
-    catalogue_counts_precompute(market_id=market.pk)
     return market
 
 
