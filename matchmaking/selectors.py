@@ -358,9 +358,9 @@ def buyer_visible_to_team(*, exhibitor, buyer_id: int) -> bool:
 
 
 class BuyerTakesPart(Func):
-    """Whether a buyer (by user id) takes part in a market: the SQL function buyer_takes_part, written once in
-    meetings' migration 0007 (it reads meetings) and used by the matching SQL above too. The rule is explained
-    at meetings.selectors.buyers_of_market."""
+    """Whether a buyer (by user id) takes part in a market: the SQL function buyer_takes_part, written in
+    meetings' migration 0011 (it reads the buyers' participation counts) and used by the matching SQL above too.
+    The rule is explained at meetings.selectors.buyers_of_market."""
 
     function = "buyer_takes_part"
     output_field = BooleanField()

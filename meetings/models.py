@@ -288,3 +288,20 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Participation(models.Model):
+    """How many of a buyer's meetings at a market make them take part in it (asked for, or agreed to: see
+    meetings.selectors.buyers_of_market). PostgreSQL keeps it in the transaction of every change to meetings
+    (triggers of migration 0011), so the rule reads one row per buyer rather than their meetings. Plain ids,
+    not foreign keys: the triggers are its only writers."""
+
+    buyer_id = models.BigIntegerField()
+    market_id = models.BigIntegerField()
+    meetings = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["buyer_id", "market_id"], name="participation_buyer_market")]
+
+    def __str__(self) -> str:
+        return f"buyer {self.buyer_id} at market {self.market_id}: {self.meetings}"

@@ -5,7 +5,8 @@ from datetime import date, datetime, timedelta
 
 from django.db import connection
 from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from exhibitors.models import Exhibitor, TeamMember, Title
 from markets.models import Market
 from markets.timekeeping import day_range, market_days, market_zone
 from matchmaking.models import BuyerProfile
-from matchmaking.selectors import BuyerTakesPart, buyer_visible_to_team
+from matchmaking.selectors import buyer_visible_to_team
 from meetings.models import Availability, BusyTime, Meeting, Status
 
 
@@ -250,6 +251,9 @@ def hours_entry_exists(*, user: User, market: Market, exhibitor: Exhibitor | Non
     return busy_times_for(user=user, market=market).filter(pk=pk).exists()
 
 
+BUYERS_TAKING_PART = "SELECT * FROM buyers_taking_part(%s::bigint, %s)"
+
+
 def buyers_of_market(*, market: Market) -> QuerySet[BuyerProfile]:
     """The buyers taking part in a market.
 
@@ -259,6 +263,8 @@ def buyers_of_market(*, market: Market) -> QuerySet[BuyerProfile]:
     not count: a team may invite any buyer its matches show, last year's among them. A buyer who has asked for
     or agreed to no meeting at any market yet is at the current market, the one open for sign-up.
     """
-    # The rule is the SQL function buyer_takes_part (migration 0007), which matchmaking's SQL uses too.
-    return BuyerProfile.objects.filter(BuyerTakesPart(F("user_id"), market))
+    # The rule is written in SQL in migration 0011, in two shapes reading the same counts (Participation):
+    # buyer_takes_part, one buyer at a time, which matchmaking's SQL uses, and buyers_taking_part, the set.
+    taking_part = RawSQL(BUYERS_TAKING_PART, [market.pk, market.is_current])  # noqa: S611 - a constant query
+    return BuyerProfile.objects.filter(user_id__in=taking_part)
 

@@ -9,7 +9,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from exhibitors.models import Exhibitor
 from markets.models import Market
@@ -20,6 +20,7 @@ from organiser.models import Announcement, Export
 from web.i18n import localized_value
 
 TOP = 10
+TOP_COUNTRIES = 15
 
 
 @dataclass(frozen=True)
@@ -52,14 +53,44 @@ FROM organiser_slottally t WHERE t.market_id = %(market)s
 HEADLINE_KEYS = ["requests", "accepted", "cancelled", "pending", "answered", "agreed", "met", "no_shows"]
 
 
-def headline_figures(*, market: Market, day: date | None = None) -> dict[str, int | float | None]:
-    """Exhibitors, buyers, requests and their outcome. Three queries; the meetings' figures from the counters."""
+@dataclass(frozen=True)
+class BuyerFigures:
+    """The market's buyers counted by country and verification, in one query: the console's buyer figures and
+    its countries chart both come from it."""
+
+    by_country_and_verification: dict[tuple[str, str], int]
+
+    @property
+    def buyers(self) -> int:
+        return sum(self.by_country_and_verification.values())
+
+    def verified(self, verification: str) -> int:
+        return sum(n for (_country, v), n in self.by_country_and_verification.items() if v == verification)
+
+    def countries(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for (country, _verification), n in self.by_country_and_verification.items():
+            totals[country] = totals.get(country, 0) + n
+        return totals
+
+
+def buyer_figures(*, market: Market) -> BuyerFigures:
+    rows = buyers_of_market(market=market).values_list("country", "verification").annotate(n=Count("pk")).order_by()
+    return BuyerFigures({(country, verification): n for country, verification, n in rows})
+
+
+def headline_figures(
+    *, market: Market, day: date | None = None, buyers: BuyerFigures | None = None
+) -> dict[str, int | float | None]:
+    """Exhibitors, buyers, requests and their outcome. Three queries (two given the buyer figures); the
+    meetings' figures from the counters."""
     figures = Exhibitor.objects.filter(market=market).aggregate(exhibitors=Count("pk"))
-    figures |= buyers_of_market(market=market).aggregate(
-        buyers=Count("pk"),
-        verified=Count("pk", filter=Q(verification=Verification.VERIFIED)),
-        waiting=Count("pk", filter=Q(verification=Verification.PENDING)),
-    )
+    buyers = buyers or buyer_figures(market=market)
+    figures |= {
+        "buyers": buyers.buyers,
+        "verified": buyers.verified(Verification.VERIFIED),
+        "waiting": buyers.verified(Verification.PENDING),
+    }
     # answered: requests that found their answer (accepted, even if later cancelled, declined or expired);
     # agreed: accepted, even if later cancelled.
     (row,) = _sum(HEADLINE_SQL + _on_day(day), {"market": market.pk, "day": day})
@@ -126,10 +157,15 @@ def most_requested_exhibitors(*, market: Market, day: date | None = None) -> lis
     return _by_exhibitor(market, day, name="e.name", accepted=False)
 
 
+# Summed per title first; only titles level with the leaders are joined to their names (the ties ordered by
+# name), so the cost is the counters' rows, not a join for each of the market's titles.
 TITLES_SQL = """
-SELECT title.english_title, sum(t.n) AS n
-FROM organiser_titletally t JOIN exhibitors_title title ON title.id = t.title_id
-WHERE t.market_id = %(market)s {day} GROUP BY 1 HAVING sum(t.n) > 0 ORDER BY n DESC, 1 LIMIT {top}
+WITH sums AS (
+    SELECT t.title_id, sum(t.n) AS n FROM organiser_titletally t
+    WHERE t.market_id = %(market)s {day} GROUP BY 1 HAVING sum(t.n) > 0
+), cut AS (SELECT n FROM sums ORDER BY n DESC LIMIT 1 OFFSET {top} - 1)
+SELECT title.english_title, s.n FROM sums s JOIN exhibitors_title title ON title.id = s.title_id
+WHERE s.n >= coalesce((SELECT n FROM cut), 0) ORDER BY s.n DESC, 1 LIMIT {top}
 """
 
 
@@ -138,11 +174,12 @@ def most_requested_titles(*, market: Market, day: date | None = None) -> list[Ba
     return [Bar(title, n) for title, n in rows]
 
 
-def buyer_countries(*, market: Market) -> list[Bar]:
+def buyer_countries(*, market: Market, buyers: BuyerFigures | None = None) -> list[Bar]:
     from django_countries import countries
 
-    rows = buyers_of_market(market=market).values("country").annotate(n=Count("pk")).order_by("-n", "country")[:15]
-    return [Bar(countries.name(row["country"]) or row["country"], row["n"]) for row in rows]
+    totals = (buyers or buyer_figures(market=market)).countries()
+    most = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_COUNTRIES]
+    return [Bar(countries.name(country) or country, n) for country, n in most]
 
 
 def exports_of(*, market: Market | None) -> QuerySet[Export]:

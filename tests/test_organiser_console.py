@@ -105,7 +105,7 @@ def test_the_console_query_count_does_not_grow_with_the_data(client, small_marke
     client.force_login(UserFactory(role="organiser", is_staff=True))
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("organiser:console")).status_code == 200
-    assert len(queries) == 12, [q["sql"][:80] for q in queries]
+    assert len(queries) == 11, [q["sql"][:80] for q in queries]
 
 
 def test_verification_counts_follow_the_queue(small_market):
