@@ -44,7 +44,7 @@ from meetings.models import (
     Status,
     new_feed_token,
 )
-from web.caps import cap_enforce, per_day, per_hour
+from web.caps import cap_counts, cap_enforce, per_day, per_hour
 from web.validators import validate_single_line
 
 CONSTRAINT_MESSAGES = {
@@ -200,29 +200,98 @@ def _is_busy(user_id: int, during: DateTimeTZRange) -> bool:
 # --- Requests ------------------------------------------------------------------------------------------
 
 
-def buyer_may_request(*, buyer: User, market: Market) -> str | None:
-    """None when the buyer may request meetings, else the reason they may not."""
+def _buyer_refusal(*, buyer: User, market: Market, verification: str | None) -> str | None:
+    """Why the buyer may not request meetings, given their profile's verification (None: no profile)."""
     if not buyer.is_buyer:
         return _("Only buyers request meetings; reps invite buyers from their matches.")
     if market.unverified_buyers_may_request:
         return None
-    profile = BuyerProfile.objects.filter(user=buyer).only("verification").first()
-    if profile is None:
+    if verification is None:
         return _("Tell us what you acquire in your buyer profile first; the organisers then verify your company.")
-    if profile.verification != Verification.VERIFIED:
+    if verification != Verification.VERIFIED:
         return _("The organisers verify your company before you can request meetings.")
     return None
 
 
-def _window_for(*, rep: User, exhibitor: Exhibitor, start: datetime) -> tuple[Availability, DateTimeTZRange]:
-    """The rep's open hours holding a slot that starts at `start` on the market's slot grid."""
-    market = exhibitor.market
-    during = DateTimeTZRange(start, start + timedelta(minutes=market.slot_minutes), "[)")
-    window = Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__contains=during).first()
+def buyer_may_request(*, buyer: User, market: Market) -> str | None:
+    """None when the buyer may request meetings, else the reason they may not."""
+    verification = None
+    if buyer.is_buyer and not market.unverified_buyers_may_request:
+        verification = BuyerProfile.objects.filter(user=buyer).values_list("verification", flat=True).first()
+    return _buyer_refusal(buyer=buyer, market=market, verification=verification)
+
+
+def _slot_of(window: Availability | None, *, market: Market, start: datetime) -> tuple[Availability, DateTimeTZRange]:
+    """The slot at `start` in the rep's open hours `window` (None: no open hours hold it), on the market's grid."""
     on_grid = window and (start - window.during.lower) % timedelta(minutes=market.slot_minutes) == timedelta(0)
     if not on_grid:
         raise ValidationError(_("This is not one of the rep's slots."))
-    return window, during
+    return window, _slot_during(market, start)
+
+
+def _slot_during(market: Market, start: datetime) -> DateTimeTZRange:
+    return DateTimeTZRange(start, start + timedelta(minutes=market.slot_minutes), "[)")
+
+
+def _window_for(*, rep: User, exhibitor: Exhibitor, start: datetime) -> tuple[Availability, DateTimeTZRange]:
+    """The rep's open hours holding a slot that starts at `start` on the market's slot grid."""
+    during = _slot_during(exhibitor.market, start)
+    window = Availability.objects.filter(rep=rep, exhibitor=exhibitor, during__contains=during).first()
+    return _slot_of(window, market=exhibitor.market, start=start)
+
+
+# What a buyer's request must know before it takes any lock, in one query: the buyer's verification, whether
+# the rep is on the exhibitor's team, the rep's open hours holding the slot (if any) and whether the buyer
+# marked the time busy.
+_REQUEST_FACTS_SQL = """
+    SELECT (SELECT verification FROM matchmaking_buyerprofile WHERE user_id = %(buyer)s) AS verification,
+        EXISTS (SELECT 1 FROM exhibitors_teammember WHERE exhibitor_id = %(exhibitor)s AND user_id = %(rep)s),
+        EXISTS (SELECT 1 FROM meetings_busytime WHERE user_id = %(buyer)s AND during && %(during)s),
+        a.id, a.during, a.place, a.place_detail
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+        SELECT id, during, place, place_detail FROM meetings_availability
+        WHERE rep_id = %(rep)s AND exhibitor_id = %(exhibitor)s AND during @> %(during)s LIMIT 1
+    ) a ON true
+"""
+
+
+@dataclass(frozen=True)
+class _RequestFacts:
+    verification: str | None
+    rep_on_team: bool
+    buyer_busy: bool
+    window: Availability | None
+
+
+def _request_facts(*, buyer: User, rep: User, exhibitor: Exhibitor, during: DateTimeTZRange) -> _RequestFacts:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _REQUEST_FACTS_SQL, {"buyer": buyer.pk, "rep": rep.pk, "exhibitor": exhibitor.pk, "during": during}
+        )
+        verification, on_team, busy, window_id, window_during, place, place_detail = cursor.fetchone()
+    window = None
+    if window_id is not None:
+        window = Availability(
+            pk=window_id, market_id=exhibitor.market_id, exhibitor=exhibitor, rep=rep, during=window_during,
+            place=place, place_detail=place_detail,
+        )  # fmt: skip
+    return _RequestFacts(verification, on_team, busy, window)
+
+
+def _refuse_if_taken(booked: dict) -> None:
+    if booked["rep"]:
+        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_rep_in_one_place"]))
+    if booked["buyer"]:
+        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_buyer_in_one_place"]))
+
+
+def _taken(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -> dict[str, Count]:
+    """Counts of the accepted meetings either person has at `during` (aggregates, for one query)."""
+    taken = Q(status=Status.ACCEPTED, during__overlap=during)
+    return {
+        "rep": Count("pk", filter=taken & Q(rep_id=rep_id)),
+        "buyer": Count("pk", filter=taken & Q(buyer_id=buyer_id)),
+    }
 
 
 def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -> None:
@@ -230,36 +299,40 @@ def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -
     Under the same locks as accepting: an accept declines the open requests it can see, so one written while
     it runs would otherwise stay open for a slot that can never be accepted."""
     _lock_people(buyer_id, rep_id)
-    booked = Meeting.objects.filter(
-        Q(rep_id=rep_id) | Q(buyer_id=buyer_id), status=Status.ACCEPTED, during__overlap=during
-    ).aggregate(rep=Count("pk", filter=Q(rep_id=rep_id)), buyer=Count("pk", filter=Q(buyer_id=buyer_id)))
-    if booked["rep"]:
-        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_rep_in_one_place"]))
-    if booked["buyer"]:
-        raise ValidationError(str(CONSTRAINT_MESSAGES["meeting_buyer_in_one_place"]))
+    booked = Meeting.objects.filter(Q(rep_id=rep_id) | Q(buyer_id=buyer_id)).aggregate(
+        **_taken(buyer_id=buyer_id, rep_id=rep_id, during=during)
+    )
+    _refuse_if_taken(booked)
 
 
-def _refuse_request_flood(*, buyer: User, exhibitor: Exhibitor) -> None:
-    """Every request is an email to a rep: a buyer's requests are capped per hour and per day (withdrawn ones
-    count, so withdrawing and asking again gains nothing), and so are those waiting on one exhibitor at once."""
+def _refuse_taken_slot_or_flood(*, buyer: User, rep: User, exhibitor: Exhibitor, during: DateTimeTZRange) -> None:
+    """_refuse_taken_slot, and the caps on a buyer's requests, in one query under the same locks. Every request
+    is an email to a rep: a buyer's requests are capped per hour and per day (withdrawn ones count, so
+    withdrawing and asking again gains nothing), and so are those waiting on one exhibitor at once."""
     market = exhibitor.market
-    asked = Meeting.objects.filter(buyer=buyer, initiated_by=Side.BUYER)
-    waiting = asked.filter(exhibitor=exhibitor, status=Status.PENDING).count()
-    if waiting >= market.open_requests_per_exhibitor:
+    _lock_people(buyer.pk, rep.pk)
+    now = timezone.now()
+    caps = [per_hour(market.request_cap_per_hour), per_day(market.request_cap_per_day)]
+    asked = Q(buyer_id=buyer.pk, initiated_by=Side.BUYER)
+    counts = Meeting.objects.filter(Q(rep_id=rep.pk) | Q(buyer_id=buyer.pk)).aggregate(
+        **_taken(buyer_id=buyer.pk, rep_id=rep.pk, during=during),
+        waiting=Count("pk", filter=asked & Q(exhibitor_id=exhibitor.pk, status=Status.PENDING)),
+        **cap_counts(caps, now=now, where=asked),
+    )
+    _refuse_if_taken(counts)
+    if counts["waiting"] >= market.open_requests_per_exhibitor:
         raise ValidationError(
             _(
                 "You already have %(count)s requests waiting for an answer from %(exhibitor)s. Wait for an "
                 "answer, or withdraw a request, before asking again."
             )
-            % {"count": waiting, "exhibitor": exhibitor.name},
+            % {"count": counts["waiting"], "exhibitor": exhibitor.name},
             code="cap",
         )
     cap_enforce(
-        rows=asked,
-        caps=[per_hour(market.request_cap_per_hour), per_day(market.request_cap_per_day)],
-        what=gettext_lazy("meeting requests"),
-        zone=market_zone(market),
-    )
+        rows=Meeting.objects.filter(asked), caps=caps, what=gettext_lazy("meeting requests"),
+        zone=market_zone(market), now=now, used=counts,
+    )  # fmt: skip
 
 
 def _expiry(market: Market, start: datetime) -> datetime:
@@ -278,16 +351,17 @@ def meeting_request(
 ) -> Meeting:
     """A buyer asks a rep for a slot; with the exhibitor's auto-accept it is a meeting at once."""
     market = exhibitor.market
-    refusal = buyer_may_request(buyer=buyer, market=market)
+    facts = _request_facts(buyer=buyer, rep=rep, exhibitor=exhibitor, during=_slot_during(market, start))
+    refusal = _buyer_refusal(buyer=buyer, market=market, verification=facts.verification)
     if refusal:
         raise ValidationError(refusal)
-    if not rep_may_meet_for(user=rep, exhibitor=exhibitor):
+    if not facts.rep_on_team:
         raise ValidationError(_("This person is not on the exhibitor's team."))
-    window, during = _window_for(rep=rep, exhibitor=exhibitor, start=start)
-    if _is_busy(buyer.pk, during):
+    window, during = _slot_of(facts.window, market=market, start=start)
+    if facts.buyer_busy:
         raise ValidationError(_("You marked yourself busy at this time."))
-    _refuse_taken_slot(buyer_id=buyer.pk, rep_id=rep.pk, during=during)  # also takes both people's locks
-    _refuse_request_flood(buyer=buyer, exhibitor=exhibitor)
+    # Takes both people's locks, then checks the slot and the caps on the buyer's requests in one query.
+    _refuse_taken_slot_or_flood(buyer=buyer, rep=rep, exhibitor=exhibitor, during=during)
     meeting = Meeting(
         market=market, exhibitor=exhibitor, rep=rep, buyer=buyer, availability=window, during=during,
         place=window.place, place_detail=window.place_detail, initiated_by=Side.BUYER, awaiting=Side.REP,

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_unicode_re
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -155,10 +156,11 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
     reps = selectors.reps_of(exhibitor)
     rep = next((r for r in reps if str(r.pk) == (request.POST or request.GET).get("rep")), reps[0] if reps else None)
     form = MessageForm(request.POST or None)
-    titles = list(
-        exhibitor.titles.order_by("english_title").only("id", "slug", "english_title", "original_title", "exhibitor_id")
+    titles = exhibitor.titles.order_by("english_title").only(
+        "id", "slug", "english_title", "original_title", "exhibitor_id"
     )
-    chosen = set((request.POST or request.GET).getlist("title"))
+    # Slugs only: anything else names no title (and must not reach the database as a NUL would).
+    chosen = {slug for slug in (request.POST or request.GET).getlist("title") if slug_unicode_re.fullmatch(slug)}
     if request.method == "POST" and rep is not None and form.is_valid():
         try:
             meeting = services.meeting_request(
@@ -167,7 +169,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
                 exhibitor=exhibitor,
                 start=_start(request),
                 message=form.cleaned_data["message"],
-                titles=[title for title in titles if title.slug in chosen],
+                titles=list(titles.filter(slug__in=chosen)) if chosen else [],
             )
         except ValidationError as error:
             messages.error(request, _error_text(error))
@@ -188,7 +190,7 @@ def book(request: HttpRequest, slug: str) -> HttpResponse:
         "day": day,
         "slots": selectors.slots_for_rep(rep=rep, exhibitor=exhibitor, day=day, viewer=request.user) if day else [],
         "form": form,
-        "titles": titles,
+        "titles": list(titles),
         "chosen": chosen,
         "refusal": services.buyer_may_request(buyer=request.user, market=market),
     }

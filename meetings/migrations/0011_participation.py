@@ -19,6 +19,9 @@ REFERENCING = {
 FUNCTION = """
 CREATE FUNCTION meetings_participation_{op}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM {changed}) THEN
+        RETURN NULL;  -- a statement that changed no row (a booking declining no request) costs nothing more
+    END IF;
     INSERT INTO meetings_participation (buyer_id, market_id, meetings)
     SELECT buyer_id, market_id, sum(sign) FROM ({source}) c
     GROUP BY 1, 2 HAVING sum(sign) <> 0 ORDER BY 1, 2
@@ -29,7 +32,11 @@ CREATE TRIGGER meetings_participation_{op} AFTER {OP} ON meetings_meeting
     REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION meetings_participation_{op}();
 """
 CREATE_SQL = "".join(
-    FUNCTION.format(op=op, OP=op.upper(), referencing=REFERENCING[op], source=source) for op, source in SOURCES.items()
+    FUNCTION.format(
+        op=op, OP=op.upper(), referencing=REFERENCING[op], source=source,
+        changed="old_rows" if op == "delete" else "new_rows",
+    )  # fmt: skip
+    for op, source in SOURCES.items()
 )
 DROP_SQL = "".join(
     f"DROP TRIGGER meetings_participation_{op} ON meetings_meeting; DROP FUNCTION meetings_participation_{op}();"
