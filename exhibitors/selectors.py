@@ -148,9 +148,11 @@ def question_key(question: tuple) -> str:
     return hashlib.sha256(repr(question).encode()).hexdigest()
 
 
-def _cached(market: Market, question: tuple, compute, *, usual: bool = False):
-    """The counts of a question: precomputed for the usual ones (nothing chosen, or one filter), else compute()
-    once per catalogue version and question; straight to the database when the cache is down."""
+def catalogue_cached(market: Market, question: tuple, compute, *, usual: bool = False):
+    """The answer to a question about the market's catalogue (its counts, its common words, a buyer's
+    recommendations): precomputed for the usual count questions (nothing chosen, or one filter), else compute()
+    once per catalogue version and question; straight to the database when the cache is down. `question` must
+    hold everything else the answer depends on."""
     if usual:
         found = CatalogueCounts.objects.filter(market=market, question=question_key(question)).values_list(
             "counts", flat=True
@@ -231,7 +233,7 @@ def exhibitor_directory(
 ) -> ListingResult:
     """Exhibitors matching the search and the filters, with facet counts that leave each facet's own choice out."""
     question = _directory_question(market, text, filters, [facet.name for facet in facets])
-    found = _cached(market, question.key, question.counts, usual=question.usual)
+    found = catalogue_cached(market, question.key, question.counts, usual=question.usual)
     for facet in facets:
         facet.counts = found.get(facet.name, {})
     results = question.filtered().select_related("region", "pavilion")
@@ -392,7 +394,7 @@ def title_catalogue(
 ) -> ListingResult:
     """Titles matching search, filters and open rights; every facet's counts and the total in one statement."""
     question = _catalogue_question(market, text, filters, territory)
-    counts = _cached(market, question.key, question.counts, usual=question.usual)
+    counts = catalogue_cached(market, question.key, question.counts, usual=question.usual)
     for facet in facets:
         facet.counts = counts.get(facet.name, {})
     total = counts.get("total", {}).get("", 0)
@@ -484,7 +486,7 @@ def catalogue_common_words(market: Market) -> frozenset[str]:
             )
             return sorted(word for (word,) in cursor.fetchall())
 
-    return frozenset(_cached(market, ("common-words",), compute))
+    return frozenset(catalogue_cached(market, ("common-words",), compute))
 
 
 def invitation_problem(*, invitation: Invitation | None, user) -> str | None:

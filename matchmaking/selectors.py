@@ -21,7 +21,7 @@ from django.db.models import BooleanField, F, Func, Q, Value
 from django.utils.translation import gettext as _
 
 from exhibitors.models import Exhibitor, TeamMember, Title
-from exhibitors.selectors import catalogue_common_words, membership_of
+from exhibitors.selectors import catalogue_cached, catalogue_common_words, membership_of
 from exhibitors.vocabulary import Genre, Language, Media, TitleKind, labels
 from markets.models import Market
 from matchmaking.models import BuyerProfile, Interest
@@ -95,7 +95,7 @@ ORDER BY top.mutual DESC, top.score DESC, top.id
 
 # The buyer's own opinions, read once so that the ranking statement stays simple to plan: what they hid, the
 # exhibitors they shortlisted, and the exhibitors where the interest is mutual (the buyer shortlisted the
-# company or one of its titles, and someone on its team shortlisted the buyer).
+# company or one of its titles, and someone on its team shortlisted the buyer); and the catalogue's generation.
 BUYER_OPINIONS_SQL = """
 WITH mine AS (
     SELECT i.kind, i.title_id, coalesce(i.exhibitor_id, t.exhibitor_id) AS exhibitor_id,
@@ -112,7 +112,10 @@ SELECT
         INTERSECT
         SELECT tm.exhibitor_id FROM matchmaking_interest i JOIN exhibitors_teammember tm ON tm.user_id = i.user_id
         WHERE i.buyer_id = %(buyer)s AND i.kind = 'shortlist'
-    )
+    ),
+    -- The catalogue's generation, moved on in the transaction of every change to it: rankings are kept per
+    -- generation, so a reader never gets one from before a change it can see.
+    (SELECT generation FROM exhibitors_cataloguegeneration WHERE id = 1)
 """
 
 
@@ -134,7 +137,11 @@ def free_text_query(text: str, common_words: frozenset[str] = frozenset()) -> st
     return " | ".join(dict.fromkeys(words))[:2000]
 
 
-OPINION_PARAMS = ("dismissed_titles", "dismissed_exhibitors", "shortlisted_exhibitors", "mutual_exhibitors")
+OPINION_PARAMS = (
+    "dismissed_titles", "dismissed_exhibitors", "shortlisted_exhibitors", "mutual_exhibitors", "generation"
+)  # fmt: skip
+# Whose question it is: read by the opinions' statement, not by the ranking.
+PERSONAL = ("user", "buyer")
 
 
 def genre_hit_count_sql(genre_count: int) -> str:
@@ -199,10 +206,19 @@ def titles_for_buyer(*, profile: BuyerProfile, market: Market, limit: int = TOP)
     with connection.cursor() as cursor:
         cursor.execute(BUYER_OPINIONS_SQL, params)
         opinions = cursor.fetchone()
-        params.update(zip(OPINION_PARAMS, opinions, strict=True))
-        cursor.execute(TITLES_FOR_BUYER_SQL.format(genre_hit_count=genre_hit_count_sql(len(profile.genres))), params)
-        columns = [column.name for column in cursor.description]
-        rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    params.update(zip(OPINION_PARAMS, opinions, strict=True))
+
+    def compute() -> list[dict]:
+        sql = TITLES_FOR_BUYER_SQL.format(genre_hit_count=genre_hit_count_sql(len(profile.genres)))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            columns = [column.name for column in cursor.description]
+            return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+    # Ranked once per catalogue version and buyer's question: the profile's wishes and the buyer's opinions are
+    # all in the key (whose rows they are is not: two buyers asking the same get the same titles).
+    question = ("recommendations", *((name, value) for name, value in sorted(params.items()) if name not in PERSONAL))
+    rows = catalogue_cached(market, question, compute)
     titles = Title.objects.select_related("exhibitor").only(*CARD_FIELDS).in_bulk([row["id"] for row in rows])
     return [
         Recommendation(

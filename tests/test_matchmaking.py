@@ -274,3 +274,32 @@ def test_words_most_titles_share_do_not_count_as_relevance(buyer, market, monkey
     ranked = titles_for_buyer(profile=buyer, market=market)
     relevant = {r.title.slug for r in ranked if "Matches what you are looking for" in r.reasons}
     assert relevant == {"costume"}
+
+
+def test_a_ranking_is_worked_out_once_per_catalogue_generation_and_question(buyer, market):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from exhibitors.models import Title
+
+    twin_titles(market)
+
+    def ranking_statements(queries) -> int:
+        return sum("ORDER BY mutual DESC, score DESC" in query["sql"] for query in queries)
+
+    first = slugs(titles_for_buyer(profile=buyer, market=market))
+    with CaptureQueriesContext(connection) as queries:
+        again = slugs(titles_for_buyer(profile=buyer, market=market))
+    assert again == first and ranking_statements(queries) == 0  # read back, not ranked again
+
+    # The buyer's own opinions are part of the question: hiding a title ranks again, without it.
+    hidden = Title.objects.get(slug=first[0])
+    interest_set(user=buyer.user, kind=Interest.Kind.NOT_INTERESTED, title=hidden)
+    with CaptureQueriesContext(connection) as queries:
+        without = slugs(titles_for_buyer(profile=buyer, market=market))
+    assert ranking_statements(queries) == 1 and hidden.slug not in without
+
+    # So is the catalogue's generation, moved on in the change's own transaction: a new title is there at once.
+    TitleFactory(exhibitor=hidden.exhibitor, slug="newcomer", kind="series", genres=[], subtitle_languages=[])
+    catalogue_changed()
+    assert "newcomer" in slugs(titles_for_buyer(profile=buyer, market=market))
