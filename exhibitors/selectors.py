@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from exhibitors.models import (
     CatalogueCounts,
+    CatalogueGeneration,
     Exhibitor,
     Invitation,
     Pavilion,
@@ -44,14 +45,24 @@ logger = logging.getLogger(__name__)
 
 
 def market_figures(*, market: Market) -> dict[str, int]:
-    """Headline numbers for the home page, in one query."""
-    return Exhibitor.objects.filter(market=market).aggregate(
-        exhibitors=Count("pk", distinct=True),
-        regions=Count("region", distinct=True),
-        pavilions=Count("pavilion", distinct=True),
-        asean=Count("pk", distinct=True, filter=Q(region__is_asean=True)),
-        titles=Count("titles", distinct=True),
-    )
+    """Headline numbers for the home page: counted in one query once per catalogue generation (read in another,
+    moved on in the transaction of every change to the catalogue, so a change shows at once)."""
+
+    def compute() -> dict[str, int]:
+        return Exhibitor.objects.filter(market=market).aggregate(
+            exhibitors=Count("pk", distinct=True),
+            regions=Count("region", distinct=True),
+            pavilions=Count("pavilion", distinct=True),
+            asean=Count("pk", distinct=True, filter=Q(region__is_asean=True)),
+            titles=Count("titles", distinct=True),
+        )
+
+    return catalogue_cached(market, ("market-figures", catalogue_generation()), compute)
+
+
+def catalogue_generation() -> int:
+    """The catalogues' generation (exhibitors.models.CatalogueGeneration), as this transaction sees it."""
+    return CatalogueGeneration.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
 
 
 def pavilions_with_counts(*, market: Market) -> QuerySet[Pavilion]:

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from django.db import connection
 from django.db.backends.postgresql.psycopg_any import DateTimeTZRange
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -16,7 +15,7 @@ from markets.models import Market
 from markets.timekeeping import day_range, market_days, market_zone
 from matchmaking.models import BuyerProfile
 from matchmaking.selectors import buyer_visible_to_team
-from meetings.models import Availability, BusyTime, Meeting, Status
+from meetings.models import Availability, BusyTime, Meeting, Participation, Status
 
 
 @dataclass(frozen=True)
@@ -131,6 +130,14 @@ def _with_people(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
     )
 
 
+def _at(market: Market, meetings) -> list[Meeting]:
+    """The meetings of a list all held at `market`, given it (their cards show its times), not read each."""
+    meetings = list(meetings)
+    for meeting in meetings:
+        meeting.market = market
+    return meetings
+
+
 def taking_part(user: User) -> Q:
     """Meetings the user is in: as the buyer, or as the rep while still on the company's team (a removed
     member keeps no sight of the company's meetings)."""
@@ -143,14 +150,14 @@ def agenda_for(*, user: User, market: Market, day: date | None = None) -> list[M
     meetings = Meeting.objects.filter(taking_part(user), market=market, status=Status.ACCEPTED)
     if day is not None:
         meetings = meetings.filter(during__overlap=day_range(market, day))
-    return list(_with_people(meetings).order_by("during"))
+    return _at(market, _with_people(meetings).order_by("during"))
 
 
 def team_agenda_for(*, exhibitor: Exhibitor, day: date | None = None) -> list[Meeting]:
     meetings = Meeting.objects.filter(exhibitor=exhibitor, status=Status.ACCEPTED)
     if day is not None:
         meetings = meetings.filter(during__overlap=day_range(exhibitor.market, day))
-    return list(_with_people(meetings).order_by("during", "rep__full_name"))
+    return _at(exhibitor.market, _with_people(meetings).order_by("during", "rep__full_name"))
 
 
 def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
@@ -159,7 +166,7 @@ def requests_for(*, user: User, market: Market) -> dict[str, list[Meeting]]:
         Meeting.objects.filter(taking_part(user), market=market).exclude(status=Status.ACCEPTED)
     ).order_by("-updated_at")
     waiting_on_me, waiting_on_them, closed = [], [], []
-    for meeting in mine[:300]:
+    for meeting in _at(market, mine[:300]):
         if meeting.status != Status.PENDING:
             closed.append(meeting)
         elif (meeting.awaiting == "buyer") == (meeting.buyer_id == user.pk):
@@ -251,9 +258,6 @@ def hours_entry_exists(*, user: User, market: Market, exhibitor: Exhibitor | Non
     return busy_times_for(user=user, market=market).filter(pk=pk).exists()
 
 
-BUYERS_TAKING_PART = "SELECT * FROM buyers_taking_part(%s::bigint, %s)"
-
-
 def buyers_of_market(*, market: Market) -> QuerySet[BuyerProfile]:
     """The buyers taking part in a market.
 
@@ -263,8 +267,12 @@ def buyers_of_market(*, market: Market) -> QuerySet[BuyerProfile]:
     not count: a team may invite any buyer its matches show, last year's among them. A buyer who has asked for
     or agreed to no meeting at any market yet is at the current market, the one open for sign-up.
     """
-    # The rule is written in SQL in migration 0011, in two shapes reading the same counts (Participation):
-    # buyer_takes_part, one buyer at a time, which matchmaking's SQL uses, and buyers_taking_part, the set.
-    taking_part = RawSQL(BUYERS_TAKING_PART, [market.pk, market.is_current])  # noqa: S611 - a constant query
-    return BuyerProfile.objects.filter(user_id__in=taking_part)
+    # Read from the counts PostgreSQL keeps (Participation), as a set the planner hashes once. The same rule
+    # one buyer at a time is the SQL function buyer_takes_part (migration 0011), which matchmaking's SQL uses;
+    # tests/test_participation.py holds the two to the same answers.
+    taking_part = Participation.objects.filter(meetings__gt=0)
+    here = Q(user_id__in=taking_part.filter(market_id=market.pk).values("buyer_id"))
+    if not market.is_current:
+        return BuyerProfile.objects.filter(here)
+    return BuyerProfile.objects.filter(here | ~Q(user_id__in=taking_part.values("buyer_id")))
 

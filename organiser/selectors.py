@@ -4,14 +4,18 @@ The meetings' figures are sums over the counters PostgreSQL keeps as meetings ch
 SlotTally, ExhibitorTally, TitleTally): the console never reads the meetings themselves, so its cost does not
 grow with them."""
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, QuerySet
+from django.utils.translation import get_language
 
 from exhibitors.models import Exhibitor
+from exhibitors.selectors import CACHE_ERRORS
 from markets.models import Market
 from markets.timekeeping import market_days
 from matchmaking.models import Verification
@@ -157,14 +161,14 @@ def most_requested_exhibitors(*, market: Market, day: date | None = None) -> lis
     return _by_exhibitor(market, day, name="e.name", accepted=False)
 
 
-# Summed per title first; only titles level with the leaders are joined to their names (the ties ordered by
-# name), so the cost is the counters' rows, not a join for each of the market's titles.
+# Summed per title first; only titles level with the leaders are looked up for their names (the ties ordered
+# by name), so the cost is the counters' rows, not a join with each of the market's titles.
 TITLES_SQL = """
 WITH sums AS (
     SELECT t.title_id, sum(t.n) AS n FROM organiser_titletally t
     WHERE t.market_id = %(market)s {day} GROUP BY 1 HAVING sum(t.n) > 0
 ), cut AS (SELECT n FROM sums ORDER BY n DESC LIMIT 1 OFFSET {top} - 1)
-SELECT title.english_title, s.n FROM sums s JOIN exhibitors_title title ON title.id = s.title_id
+SELECT (SELECT title.english_title FROM exhibitors_title title WHERE title.id = s.title_id), s.n FROM sums s
 WHERE s.n >= coalesce((SELECT n FROM cut), 0) ORDER BY s.n DESC, 1 LIMIT {top}
 """
 
@@ -180,6 +184,37 @@ def buyer_countries(*, market: Market, buyers: BuyerFigures | None = None) -> li
     totals = (buyers or buyer_figures(market=market)).countries()
     most = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:TOP_COUNTRIES]
     return [Bar(countries.name(country) or country, n) for country, n in most]
+
+
+# The charts and the buyer figures sum thousands of counter rows (one per exhibitor, title or buyer, and day),
+# so they are worked out at most once every CHARTS_SECONDS per market, day and language, however many
+# organisers watch the console; its headline counters and heatmap are read on every request.
+CHARTS_SECONDS = 5
+
+
+def console_charts(*, market: Market, day: date | None) -> tuple[BuyerFigures, list[tuple[str, list[Bar]]]]:
+    """The buyer figures and the console's charts (name, bars), at most CHARTS_SECONDS old."""
+
+    def compute() -> tuple[BuyerFigures, list[tuple[str, list[Bar]]]]:
+        buyers = buyer_figures(market=market)
+        return buyers, [
+            ("regions", accepted_by_region(market=market, day=day)),
+            ("pavilions", accepted_by_pavilion(market=market, day=day)),
+            ("exhibitors", most_requested_exhibitors(market=market, day=day)),
+            ("titles", most_requested_titles(market=market, day=day)),
+            ("countries", buyer_countries(market=market, buyers=buyers)),
+        ]
+
+    key = f"console-charts:{market.pk}:{day}:{get_language()}"
+    try:
+        found = cache.get(key)
+    except CACHE_ERRORS:
+        return compute()
+    if found is None:
+        found = compute()
+        with contextlib.suppress(*CACHE_ERRORS):
+            cache.set(key, found, CHARTS_SECONDS)
+    return found
 
 
 def exports_of(*, market: Market | None) -> QuerySet[Export]:

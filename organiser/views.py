@@ -27,20 +27,14 @@ def console(request: HttpRequest) -> HttpResponse:
     market = request.market
     days = market_days(market)
     day = day_from(request.GET.get("day"), days)
-    buyers = selectors.buyer_figures(market=market)
+    buyers, charts = selectors.console_charts(market=market, day=day)
     context = {
         "market": market,
         "days": days,
         "day": day,
         "figures": selectors.headline_figures(market=market, day=day, buyers=buyers),
         "heatmap": selectors.meetings_heatmap(market=market),
-        "charts": [
-            ("regions", selectors.accepted_by_region(market=market, day=day)),
-            ("pavilions", selectors.accepted_by_pavilion(market=market, day=day)),
-            ("exhibitors", selectors.most_requested_exhibitors(market=market, day=day)),
-            ("titles", selectors.most_requested_titles(market=market, day=day)),
-            ("countries", selectors.buyer_countries(market=market, buyers=buyers)),
-        ],
+        "charts": charts,
     }
     return render(request, "organiser/console.html", context)
 

@@ -101,7 +101,7 @@ def test_home_query_count_does_not_grow_with_the_market(client, pavilions):
     with CaptureQueriesContext(connection) as queries:
         html = client.get("/").content.decode()
     assert f"Pavilion {pavilions - 1}" in html
-    assert len(queries) == 3, [q["sql"] for q in queries]
+    assert len(queries) == 4, [q["sql"] for q in queries]
 
 
 def test_demo_mode_shows_the_demo_logins_and_mailbox(client, settings):

@@ -111,3 +111,28 @@ def test_the_console_query_count_does_not_grow_with_the_data(client, small_marke
 def test_verification_counts_follow_the_queue(small_market):
     BuyerProfile.objects.filter(verification=Verification.PENDING).update(verification=Verification.VERIFIED)
     assert selectors.headline_figures(market=small_market)["waiting"] == 0
+
+
+def test_the_charts_are_worked_out_once_a_few_seconds_and_the_headline_counters_on_every_view(client, small_market):
+    from django.core.cache import cache
+
+    from exhibitors.models import Exhibitor
+
+    client.force_login(UserFactory(role="organiser", is_staff=True))
+    url = reverse("organiser:console")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    jade = Exhibitor.objects.get(market=small_market, name="Jade Pictures")
+    rep = jade.team.get().user
+    book(verified_buyer(), rep, jade, small_market, 10, 30)  # a new meeting while the charts are fresh
+
+    with CaptureQueriesContext(connection) as again:
+        page = client.get(url)
+    tallies = [query["sql"] for query in again if "tally t" in query["sql"] and "slottally" not in query["sql"]]
+    assert tallies == [] and len(again) < len(first)  # the charts and buyer figures from the cache
+    assert page.context["figures"]["accepted"] == 4  # the headline counts the new meeting at once
+
+    # Once the charts' CHARTS_SECONDS have passed (their cache entry gone), they count it too.
+    cache.clear()
+    charts = dict(client.get(url).context["charts"])
+    assert ("Hong Kong", 2) in pairs(charts["regions"])

@@ -58,16 +58,6 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
     ))
 $$;
 """
-# The same rule for a whole market at once (an exporter's or the console's question), as a set of buyers' user
-# ids the planner can hash: the per-buyer function above is called once per row and cannot be inlined.
-BUYERS_TAKING_PART_SQL = """
-CREATE FUNCTION buyers_taking_part(market bigint, market_is_current boolean)
-RETURNS SETOF bigint LANGUAGE sql STABLE AS $$
-    SELECT b.user_id FROM matchmaking_buyerprofile b
-    WHERE b.user_id IN (SELECT p.buyer_id FROM meetings_participation p WHERE p.market_id = $1 AND p.meetings > 0)
-       OR ($2 AND b.user_id NOT IN (SELECT p.buyer_id FROM meetings_participation p WHERE p.meetings > 0))
-$$;
-"""
 TAKES_PART_FROM_MEETINGS_SQL = """
 CREATE OR REPLACE FUNCTION buyer_takes_part(buyer_user_id bigint, market bigint, market_is_current boolean)
 RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -86,7 +76,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('meetings', '0010_busy_time_market_required'),
-        ('matchmaking', '0002_text_bounds_and_single_line_names'),
     ]
 
     operations = [
@@ -105,5 +94,4 @@ class Migration(migrations.Migration):
         migrations.RunSQL(CREATE_SQL, DROP_SQL),
         migrations.RunSQL(BACKFILL_SQL, migrations.RunSQL.noop),
         migrations.RunSQL(TAKES_PART_SQL, TAKES_PART_FROM_MEETINGS_SQL),
-        migrations.RunSQL(BUYERS_TAKING_PART_SQL, "DROP FUNCTION buyers_taking_part(bigint, boolean);"),
     ]
