@@ -44,7 +44,7 @@ from meetings.models import (
     Status,
     new_feed_token,
 )
-from web.caps import cap_counts, cap_enforce, per_day, per_hour
+from web.caps import cap_enforce, per_day, per_hour
 from web.validators import validate_single_line
 
 CONSTRAINT_MESSAGES = {
@@ -305,6 +305,19 @@ def _refuse_taken_slot(*, buyer_id: int, rep_id: int, during: DateTimeTZRange) -
     _refuse_if_taken(booked)
 
 
+# After the people's locks: what _refuse_taken_slot counts, the buyer's requests waiting on this exhibitor, and
+# the buyer's requests inside each cap's window (the per-hour and per-day caps), over both people's meetings.
+_TAKEN_OR_FLOODED_SQL = """
+    SELECT count(*) FILTER (WHERE status = 'accepted' AND during && %(during)s AND rep_id = %(rep)s),
+        count(*) FILTER (WHERE status = 'accepted' AND during && %(during)s AND buyer_id = %(buyer)s),
+        count(*) FILTER (WHERE asked AND exhibitor_id = %(exhibitor)s AND status = 'pending'),
+        count(*) FILTER (WHERE asked AND created_at > %(since_0)s),
+        count(*) FILTER (WHERE asked AND created_at > %(since_1)s)
+    FROM meetings_meeting, LATERAL (SELECT buyer_id = %(buyer)s AND initiated_by = 'buyer' AS asked) a
+    WHERE rep_id = %(rep)s OR buyer_id = %(buyer)s
+"""
+
+
 def _refuse_taken_slot_or_flood(*, buyer: User, rep: User, exhibitor: Exhibitor, during: DateTimeTZRange) -> None:
     """_refuse_taken_slot, and the caps on a buyer's requests, in one query under the same locks. Every request
     is an email to a rep: a buyer's requests are capped per hour and per day (withdrawn ones count, so
@@ -313,12 +326,15 @@ def _refuse_taken_slot_or_flood(*, buyer: User, rep: User, exhibitor: Exhibitor,
     _lock_people(buyer.pk, rep.pk)
     now = timezone.now()
     caps = [per_hour(market.request_cap_per_hour), per_day(market.request_cap_per_day)]
-    asked = Q(buyer_id=buyer.pk, initiated_by=Side.BUYER)
-    counts = Meeting.objects.filter(Q(rep_id=rep.pk) | Q(buyer_id=buyer.pk)).aggregate(
-        **_taken(buyer_id=buyer.pk, rep_id=rep.pk, during=during),
-        waiting=Count("pk", filter=asked & Q(exhibitor_id=exhibitor.pk, status=Status.PENDING)),
-        **cap_counts(caps, now=now, where=asked),
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _TAKEN_OR_FLOODED_SQL,
+            {
+                "buyer": buyer.pk, "rep": rep.pk, "exhibitor": exhibitor.pk, "during": during,
+                "since_0": now - caps[0].window, "since_1": now - caps[1].window,
+            },
+        )  # fmt: skip
+        counts = dict(zip(("rep", "buyer", "waiting", "cap0", "cap1"), cursor.fetchone(), strict=True))
     _refuse_if_taken(counts)
     if counts["waiting"] >= market.open_requests_per_exhibitor:
         raise ValidationError(
@@ -330,7 +346,8 @@ def _refuse_taken_slot_or_flood(*, buyer: User, rep: User, exhibitor: Exhibitor,
             code="cap",
         )
     cap_enforce(
-        rows=Meeting.objects.filter(asked), caps=caps, what=gettext_lazy("meeting requests"),
+        rows=Meeting.objects.filter(buyer_id=buyer.pk, initiated_by=Side.BUYER), caps=caps,
+        what=gettext_lazy("meeting requests"),
         zone=market_zone(market), now=now, used=counts,
     )  # fmt: skip
 

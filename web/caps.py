@@ -31,11 +31,8 @@ def per_day(limit: int) -> Cap:
     return Cap(limit, timedelta(days=1), gettext_lazy("in the last 24 hours"))
 
 
-def cap_counts(caps: list[Cap], *, now: datetime, where: Q | None = None) -> dict[str, Count]:
-    """The aggregates counting rows inside each cap's window (`where` narrows them), to be computed in one query
-    with whatever else the caller counts; cap_enforce reads them back as `used`."""
-    narrowed = where or Q()
-    return {f"cap{n}": Count("pk", filter=narrowed & Q(created_at__gt=now - cap.window)) for n, cap in enumerate(caps)}
+def _cap_counts(caps: list[Cap], *, now: datetime) -> dict[str, Count]:
+    return {f"cap{n}": Count("pk", filter=Q(created_at__gt=now - cap.window)) for n, cap in enumerate(caps)}
 
 
 def cap_enforce(
@@ -48,10 +45,11 @@ def cap_enforce(
     used: dict[str, int] | None = None,
 ) -> None:
     """Refuse, saying until when, once `rows` (with a `created_at`) reach any of the caps. `what` names the rows
-    in a sentence: "meeting requests". `used`: the counts of cap_counts, if the caller already has them."""
+    in a sentence: "meeting requests". `used`: how many rows lie in each cap's window ("cap0", "cap1", ... in
+    the order of `caps`), if the caller counted them already."""
     now = now or timezone.now()
     # Every cap counted in one query (or in the caller's); the rare refusal reads when room frees up.
-    used = used if used is not None else rows.aggregate(**cap_counts(caps, now=now))
+    used = used if used is not None else rows.aggregate(**_cap_counts(caps, now=now))
     for n, cap in enumerate(caps):
         if used[f"cap{n}"] < cap.limit:
             continue
