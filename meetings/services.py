@@ -241,12 +241,19 @@ def _window_for(*, rep: User, exhibitor: Exhibitor, start: datetime) -> tuple[Av
 
 
 # What a buyer's request must know before it takes any lock, in one query: the buyer's verification, whether
-# the rep is on the exhibitor's team, the rep's open hours holding the slot (if any) and whether the buyer
-# marked the time busy.
+# the rep is on the exhibitor's team, the rep's open hours holding the slot (if any), whether the buyer
+# marked the time busy, and whether either person already has a meeting then (a slot taken before the request
+# is refused without waiting for the locks; the check under them decides the others).
 _REQUEST_FACTS_SQL = """
     SELECT (SELECT verification FROM matchmaking_buyerprofile WHERE user_id = %(buyer)s) AS verification,
         EXISTS (SELECT 1 FROM exhibitors_teammember WHERE exhibitor_id = %(exhibitor)s AND user_id = %(rep)s),
         EXISTS (SELECT 1 FROM meetings_busytime WHERE user_id = %(buyer)s AND during && %(during)s),
+        EXISTS (
+            SELECT 1 FROM meetings_meeting WHERE rep_id = %(rep)s AND status = 'accepted' AND during && %(during)s
+        ),
+        EXISTS (
+            SELECT 1 FROM meetings_meeting WHERE buyer_id = %(buyer)s AND status = 'accepted' AND during && %(during)s
+        ),
         a.id, a.during, a.place, a.place_detail
     FROM (SELECT 1) one LEFT JOIN LATERAL (
         SELECT id, during, place, place_detail FROM meetings_availability
@@ -260,6 +267,7 @@ class _RequestFacts:
     verification: str | None
     rep_on_team: bool
     buyer_busy: bool
+    taken: dict[str, bool]
     window: Availability | None
 
 
@@ -268,14 +276,16 @@ def _request_facts(*, buyer: User, rep: User, exhibitor: Exhibitor, during: Date
         cursor.execute(
             _REQUEST_FACTS_SQL, {"buyer": buyer.pk, "rep": rep.pk, "exhibitor": exhibitor.pk, "during": during}
         )
-        verification, on_team, busy, window_id, window_during, place, place_detail = cursor.fetchone()
+        verification, on_team, busy, rep_taken, buyer_taken, window_id, window_during, place, place_detail = (
+            cursor.fetchone()
+        )
     window = None
     if window_id is not None:
         window = Availability(
             pk=window_id, market_id=exhibitor.market_id, exhibitor=exhibitor, rep=rep, during=window_during,
             place=place, place_detail=place_detail,
         )  # fmt: skip
-    return _RequestFacts(verification, on_team, busy, window)
+    return _RequestFacts(verification, on_team, busy, {"rep": rep_taken, "buyer": buyer_taken}, window)
 
 
 def _refuse_if_taken(booked: dict) -> None:
@@ -377,6 +387,7 @@ def meeting_request(
     window, during = _slot_of(facts.window, market=market, start=start)
     if facts.buyer_busy:
         raise ValidationError(_("You marked yourself busy at this time."))
+    _refuse_if_taken(facts.taken)
     # Takes both people's locks, then checks the slot and the caps on the buyer's requests in one query.
     _refuse_taken_slot_or_flood(buyer=buyer, rep=rep, exhibitor=exhibitor, during=during)
     meeting = Meeting(

@@ -111,3 +111,17 @@ def test_a_row_whose_meeting_is_gone_fails_saying_why_and_the_rest_are_written(
     gone.refresh_from_db()
     assert gone.status == OutboundStatus.FAILED and "no longer exists" in gone.last_error
     assert {row.status for row in rows} == {OutboundStatus.PENDING} and all(row.raw_message for row in rows)
+
+
+def test_a_slot_already_taken_is_refused_before_any_lock_is_taken(client, buyer, rep, auto_accepting, market):
+    """Most posts of a rush find their slot gone: they are answered from the first query, waiting on no one."""
+    services.meeting_request(buyer=verified_buyer(), rep=rep, exhibitor=auto_accepting, start=at(market, 10))
+    client.force_login(buyer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            reverse("meetings:book", args=[auto_accepting.slug]), {"rep": rep.pk, "start": at(market, 10).isoformat()}
+        )
+    assert response.status_code == 400
+    assert "The rep already has a meeting at this time." in response.content.decode()
+    assert not [query["sql"] for query in queries if "pg_advisory_xact_lock" in query["sql"]]
+    assert not Meeting.objects.filter(buyer=buyer).exists()
