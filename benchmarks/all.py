@@ -64,6 +64,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client as DjangoClient
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from stack import (
     CSRF_SECRET,
     ROOT,
@@ -580,6 +581,14 @@ def booking_window(base: str, plans: list[dict], buyer_cookies: list[str], brows
     }
 
 
+def outbox_drained(limit: float = 60.0) -> None:
+    """Wait (at most `limit` seconds) until the workers have sent every email due now."""
+    stop = time.monotonic() + limit
+    due = OutboundEmail.objects.filter(status__in=[OutboundStatus.PENDING, OutboundStatus.SENDING])
+    while due.filter(next_attempt_at__lte=timezone.now()).exists() and time.monotonic() < stop:
+        time.sleep(0.5)
+
+
 def confirmations_delivered(sink: SmtpCounter, meetings: list[int], since: float, limit: float) -> dict:
     """Wait, for at most `limit` seconds after `since` (time.monotonic), until every confirmation of
     `meetings` (kind "accepted", one to each side) has left the outbox and reached the SMTP server; then
@@ -765,6 +774,7 @@ def main() -> int:
                 progress("queries and bare insert")
                 sequential = sequential_bookings(base, sequential_plans, quiet_cookies)
                 progress("sequential bookings")
+                outbox_drained()  # the window starts on a stack not still sending the last phase's emails
                 window = booking_window(base, plans, window_cookies, browser_cookies)
                 window_mail = confirmations_delivered(sink, window["meetings"], time.monotonic(), DRAIN_SECONDS)
                 progress("booking window and its mail")
