@@ -53,6 +53,41 @@ def time_range(context, start, end, market, plain=False, labelled=False):
     return format_html('{} <span class="own-time">{}</span>', shown, own) if own else shown
 
 
+def _slot_state(slot, *, for_other: bool) -> str:
+    """Why a slot cannot be asked for, in words (for a rep inviting a buyer, `for_other`: seen for the buyer)."""
+    if slot.free:
+        return _("free")
+    if slot.state in ("taken", "past"):
+        return _("taken") if slot.state == "taken" else _("past")
+    if slot.state == "mine":
+        return _("already meeting you") if for_other else _("your meeting")
+    if for_other:
+        return _("not free for the buyer")
+    if slot.state == "asked":
+        return _("you asked")
+    return _("you meet someone") if slot.state == "yours" else _("you are busy")
+
+
+@register.simple_tag(takes_context=True)
+def slot_button(context, slot, market, disabled=False, for_other=False):
+    """A free slot as the button that asks for it; any other as its time and why not. Drawn here rather than by
+    an included template: a slot picker shows a day's worth of them, and an include per slot was most of the
+    page's time."""
+    times = time_range(context, slot.start, slot.end, market)
+    if slot.free and not disabled:
+        return format_html(
+            '<button type="submit" name="start" value="{}" class="slot slot-free">{}</button>',
+            slot.start.isoformat(),
+            times,
+        )
+    return format_html(
+        '<span class="slot slot-{}">{} <span class="slot-state">{}</span></span>',
+        slot.state,
+        times,
+        _slot_state(slot, for_other=for_other),
+    )
+
+
 @register.filter
 def market_day(moment, market) -> str:
     return formats.date_format(moment.astimezone(market_zone(market)), "DAY_FORMAT")
