@@ -234,6 +234,20 @@ def _directory_question(market: Market, text: str | None, filters: dict[str, lis
     return _DirectoryQuestion(base=base, terms=terms, filters=filters, facet_names=facet_names)
 
 
+def _page_read_by_id(market: Market, question: tuple, page: Page, rows: QuerySet) -> Page:
+    """The page with its rows read by id from `rows`: which ids, in which order, is what a search costs, so it
+    is worked out once per catalogue generation, question and page (the generation is read in this
+    transaction, so a change is seen at once) and every later reader reads only those rows."""
+    ids = catalogue_cached(
+        market,
+        (*question, "page", page.number, catalogue_generation()),
+        lambda: list(page.object_list.values_list("pk", flat=True)),
+    )
+    found = rows.in_bulk(ids)
+    page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
+
+
 def exhibitor_directory(
     *,
     market: Market,
@@ -247,11 +261,13 @@ def exhibitor_directory(
     found = catalogue_cached(market, question.key, question.counts, usual=question.usual)
     for facet in facets:
         facet.counts = found.get(facet.name, {})
-    results = question.filtered().select_related("region", "pavilion")
+    results = question.filtered()
     results = results.order_by("-relevance", "name") if question.terms else results.order_by("name")
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = found["total"]  # known already: spare the COUNT query
-    page = paginator.get_page(page_number)
+    page = _page_read_by_id(
+        market, question.key, paginator.get_page(page_number), Exhibitor.objects.select_related("region", "pavilion")
+    )
     return ListingResult(
         page=page, facets=facets, total=found["total"], query=question.terms.text if question.terms else ""
     )
@@ -411,14 +427,15 @@ def title_catalogue(
     total = counts.get("total", {}).get("", 0)
 
     # The page: only what a card shows.
-    results = question.base.filter(*question.conditions.values()).select_related("exhibitor").only(*TITLE_CARD_FIELDS)
+    results = question.base.filter(*question.conditions.values())
     if question.terms:
         results = results.order_by("-relevance", "english_title")
     else:
         results = results.order_by("-year", "english_title")
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = total  # known already: spare the COUNT query
-    page = paginator.get_page(page_number)
+    cards = Title.objects.select_related("exhibitor").only(*TITLE_CARD_FIELDS)
+    page = _page_read_by_id(market, question.key, paginator.get_page(page_number), cards)
     return ListingResult(page=page, facets=facets, total=total, query=question.terms.text if question.terms else "")
 
 
