@@ -1,11 +1,9 @@
 """Reads: the directory, the catalogue (with facet counts), exhibitor and title pages, rights questions."""
 
-import contextlib
 import hashlib
 import logging
 from dataclasses import dataclass, field
 
-import redis
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -38,9 +36,9 @@ from exhibitors.models import (
 )
 from exhibitors.search import search_filter, search_terms
 from markets.models import Market
+from web.caching import CACHE_ERRORS, cached
 
 PAGE_SIZE = 24
-CACHE_ERRORS = (redis.RedisError, OSError)
 logger = logging.getLogger(__name__)
 
 
@@ -172,15 +170,10 @@ def catalogue_cached(market: Market, question: tuple, compute, *, usual: bool = 
             return found[0]
     try:
         version = cache.get_or_set(catalogue_version_key(market.pk), 1, None)
-        key = "catalogue-counts:" + hashlib.sha256(repr((market.pk, version, question)).encode()).hexdigest()
-        found = cache.get(key)
     except CACHE_ERRORS:
         return compute()
-    if found is None:
-        found = compute()
-        with contextlib.suppress(*CACHE_ERRORS):
-            cache.set(key, found, COUNTS_TTL)
-    return found
+    key = "catalogue-counts:" + hashlib.sha256(repr((market.pk, version, question)).encode()).hexdigest()
+    return cached(key, compute, COUNTS_TTL)
 
 
 # --- Directory -----------------------------------------------------------------------------------------

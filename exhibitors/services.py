@@ -30,8 +30,9 @@ from exhibitors.models import (
     TeamRole,
     Title,
 )
-from exhibitors.selectors import CACHE_ERRORS, catalogue_version_key, invitation_problem, usual_count_questions
+from exhibitors.selectors import catalogue_version_key, invitation_problem, usual_count_questions
 from markets.models import Market
+from web.caching import CACHE_ERRORS
 from web.caps import cap_enforce, per_day
 from web.i18n import opencc_converter
 from web.images import ProcessedImage

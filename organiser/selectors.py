@@ -4,23 +4,21 @@ The meetings' figures are sums over the counters PostgreSQL keeps as meetings ch
 SlotTally, ExhibitorTally, TitleTally): the console never reads the meetings themselves, so its cost does not
 grow with them."""
 
-import contextlib
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, QuerySet
 from django.utils.translation import get_language
 
 from exhibitors.models import Exhibitor
-from exhibitors.selectors import CACHE_ERRORS
 from markets.models import Market
 from markets.timekeeping import market_days
 from matchmaking.models import Verification
 from meetings.selectors import buyers_of_market
 from organiser.models import Announcement, Export
+from web.caching import cached
 from web.i18n import localized_value
 
 TOP = 10
@@ -205,16 +203,7 @@ def console_charts(*, market: Market, day: date | None) -> tuple[BuyerFigures, l
             ("countries", buyer_countries(market=market, buyers=buyers)),
         ]
 
-    key = f"console-charts:{market.pk}:{day}:{get_language()}"
-    try:
-        found = cache.get(key)
-    except CACHE_ERRORS:
-        return compute()
-    if found is None:
-        found = compute()
-        with contextlib.suppress(*CACHE_ERRORS):
-            cache.set(key, found, CHARTS_SECONDS)
-    return found
+    return cached(f"console-charts:{market.pk}:{day}:{get_language()}", compute, CHARTS_SECONDS)
 
 
 def exports_of(*, market: Market | None) -> QuerySet[Export]:

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.db import migrations, models
 
 # A meeting makes its buyer take part in its market when the buyer asked for it or agreed to it (the rule of
@@ -58,18 +60,10 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
     ))
 $$;
 """
-TAKES_PART_FROM_MEETINGS_SQL = """
-CREATE OR REPLACE FUNCTION buyer_takes_part(buyer_user_id bigint, market bigint, market_is_current boolean)
-RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT EXISTS (
-        SELECT 1 FROM meetings_meeting m
-        WHERE m.buyer_id = $1 AND m.market_id = $2 AND (m.initiated_by = 'buyer' OR m.status IN ('accepted', 'cancelled'))
-    ) OR ($3 AND NOT EXISTS (
-        SELECT 1 FROM meetings_meeting m
-        WHERE m.buyer_id = $1 AND (m.initiated_by = 'buyer' OR m.status IN ('accepted', 'cancelled'))
-    ))
-$$;
-"""
+# Undone: the rule as migration 0007 wrote it, reading the meetings.
+TAKES_PART_FROM_MEETINGS_SQL = import_module("meetings.migrations.0007_buyer_takes_part").CREATE_SQL.replace(
+    "CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"
+)
 
 
 class Migration(migrations.Migration):
