@@ -169,11 +169,20 @@ class Meeting(models.Model):
     exhibitor = models.ForeignKey(
         Exhibitor, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("exhibitor")
     )
+    # Indexed below with the status and time (meeting_rep_status, meeting_buyer_status) rather than alone.
     rep = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings_as_rep", verbose_name=_("rep")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meetings_as_rep",
+        verbose_name=_("rep"),
+        db_index=False,
     )
     buyer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings_as_buyer", verbose_name=_("buyer")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meetings_as_buyer",
+        verbose_name=_("buyer"),
+        db_index=False,
     )
     availability = models.ForeignKey(
         Availability,
@@ -255,6 +264,12 @@ class Meeting(models.Model):
         ]
         indexes = [
             models.Index(fields=["expires_at"], condition=Q(status="pending"), name="meeting_pending_expiry"),
+            # A person's meetings in one state at a time ("does the rep have an accepted meeting then?"), read
+            # from the index alone. The exclusion constraints' GiST indexes cannot serve these lookups: the
+            # columns are bigint and a query's literal id is an integer, an operator btree_gist lacks, so the
+            # planner would scan every meeting's time in the GiST index instead.
+            models.Index(fields=["rep", "status"], include=["during"], name="meeting_rep_status"),
+            models.Index(fields=["buyer", "status"], include=["during"], name="meeting_buyer_status"),
         ]
 
     def __str__(self) -> str:
