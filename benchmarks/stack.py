@@ -58,6 +58,7 @@ from django.test.utils import (  # noqa: E402
     setup_databases,
     setup_test_environment,
     teardown_databases,
+    teardown_test_environment,
 )
 from django.utils import timezone  # noqa: E402
 
@@ -95,8 +96,8 @@ def database_url() -> str:
 
 
 @contextmanager
-def full_market_database(name: str):
-    """A fresh database `name` holding `load_demo_market --scale full`; dropped afterwards."""
+def full_market_database(name: str, scale: str = "full"):
+    """A fresh database `name` holding `load_demo_market --scale full` (or another scale); dropped afterwards."""
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
     settings.DATABASES["default"]["TEST"]["NAME"] = name
@@ -105,13 +106,14 @@ def full_market_database(name: str):
         started = time.monotonic()
         # The command, not only the loader: it also counts the usual catalogue questions, as after any load, so
         # no worker is counting them while the first figures are taken.
-        call_command("load_demo_market", scale="full", stdout=io.StringIO())
+        call_command("load_demo_market", scale=scale, stdout=io.StringIO())
         market = Market.objects.get(is_current=True)
-        sys.stderr.write(f"full-size market loaded in {time.monotonic() - started:.0f} s\n")
+        sys.stderr.write(f"{scale} market loaded in {time.monotonic() - started:.0f} s\n")
         yield market
     finally:
         connections.close_all()
         teardown_databases(databases, verbosity=0)
+        teardown_test_environment()
 
 
 def sessions_for(users) -> list[str]:

@@ -18,6 +18,7 @@ from demo import buyers as demo_buyers
 from demo import catalogue as demo_catalogue
 from demo import data as demo_data
 from demo import meetings as demo_meetings
+from demo import wishes as demo_wishes
 from demo.accounts import DEMO_PASSWORD
 from exhibitors.models import TITLE_FACTS, Exhibitor, Pavilion, Region, RightsAvailability, TeamMember, TeamRole, Title
 from exhibitors.services import catalogue_changed
@@ -86,12 +87,15 @@ def demo_market_load(*, today: date | None = None, scale: str = "demo") -> Marke
         reps_per_exhibitor=size.reps_per_exhibitor,
         meetings_per_quota=size.meetings_per_quota,
     )
+    demo_wishes.demo_hall_walks_load(market=market)
+    demo_wishes.demo_wishes_load(market=market)
     # The console's counters, appended batch by batch as the meetings went in, folded into a row per key.
     console_counters_fold()
     with connection.cursor() as cursor:
         # Fresh statistics for every table after a bulk load, so the planner picks index scans from the first
         # request on (a table left out, such as the meetings' titles, is joined by a scan of all titles).
         cursor.execute("ANALYZE")
+    demo_wishes.demo_round_load(market=market)
     return market
 
 

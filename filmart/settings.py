@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "matchmaking",
     "meetings",
     "notifications",
+    "scheduling",
     "organiser",
     "pages",
     "demo",
@@ -201,6 +202,7 @@ CELERY_BEAT_SCHEDULE = {
     "meetings-expire": {"task": "meetings.tasks.meetings_expire_due", "schedule": 60.0},
     "daily-agendas": {"task": "meetings.tasks.daily_agendas_queue", "schedule": 300.0},
     "organiser-sweep": {"task": "organiser.tasks.organiser_sweep", "schedule": 60.0},
+    "wish-reminders": {"task": "scheduling.tasks.wish_reminders_queue", "schedule": 300.0},
     "catalogue-counts": {"task": "exhibitors.tasks.catalogue_counts_precompute", "schedule": 60.0},
     # /healthz reads when the last one ran; one left unrun in the queue for 45 s is dropped, not run late.
     "worker-heartbeat": {"task": "pages.tasks.worker_heartbeat", "schedule": 15.0, "options": {"expires": 45}},

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("exhibitors.urls")),
     path("", include("matchmaking.urls")),
     path("", include("meetings.urls")),
+    path("", include("scheduling.urls")),
     path("", include("organiser.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ class MarketAdmin(admin.ModelAdmin):
                     "daily_meeting_cap",
                     "request_expiry_hours",
                     "unverified_buyers_may_request",
+                    "wishes_close_at",
                 ]
             },
         ),

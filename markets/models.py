@@ -39,6 +39,12 @@ class Market(models.Model):
     meeting_day_start = models.TimeField(_("meetings start at"), default=time(10, 0))
     meeting_day_end = models.TimeField(_("meetings end at"), default=time(18, 0))
     slot_minutes = models.PositiveSmallIntegerField(_("slot length (minutes)"), default=30)
+    wishes_close_at = models.DateTimeField(
+        _("wishes close"),
+        null=True,
+        blank=True,
+        help_text=_("Buyers and exhibitors list whom they wish to meet until then; reminders go out the day before."),
+    )
     daily_meeting_cap = models.PositiveSmallIntegerField(
         _("meetings per participant per day"),
         null=True,

@@ -225,6 +225,11 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     ical_uid = models.CharField(_("calendar UID"), max_length=255, unique=True, default=new_ical_uid, editable=False)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    # Arranged by the organisers' matchmaking round: it holds the slot as an accepted meeting from the start (so
+    # nothing can be booked over it) and each side confirms it, or declines it, which cancels it with notice.
+    arranged = models.BooleanField(_("arranged by the organisers"), default=False, db_default=False)
+    buyer_confirmed = models.BooleanField(_("confirmed by the buyer"), default=True, db_default=True)
+    rep_confirmed = models.BooleanField(_("confirmed by the exhibitor"), default=True, db_default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

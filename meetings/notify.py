@@ -300,3 +300,9 @@ def daily_agendas_queue(*, market: Market, now=None) -> int:
             )  # fmt: skip
         )
     return queued
+
+
+def meeting_arranged(meeting: Meeting) -> None:
+    """An arranged meeting's reminders and "did it happen?" question. Its announcement is the round's one email
+    per person listing all their arranged meetings (scheduling.notify), not one email per meeting."""
+    outbound_emails_write(_reminder_rows(meeting))

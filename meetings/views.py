@@ -25,7 +25,7 @@ from markets import timekeeping
 from markets.decorators import market_required
 from markets.models import Market
 from matchmaking.models import BuyerProfile
-from meetings import calendar, selectors, services
+from meetings import arranging, calendar, selectors, services
 from meetings.forms import BusyTimeForm, MessageForm, OpenHoursForm, ReasonForm
 from meetings.models import Availability, CalendarFeed, Meeting, Side, Status
 from web.converters import parse_id
@@ -282,6 +282,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_record_attendance": meeting.status == Status.ACCEPTED
         and meeting.start - services.CHECK_IN_EARLY <= timezone.now(),
         "check_in_url": request.build_absolute_uri(reverse("meetings:detail", args=[meeting.pk])),
+        "to_confirm": meeting.status == Status.ACCEPTED
+        and meeting.arranged
+        and side is not None
+        and not (meeting.buyer_confirmed if side == Side.BUYER else meeting.rep_confirmed),
     }
     template = "meetings/detail.html#move-slots" if request.htmx else "meetings/detail.html"
     return render(request, template, context)
@@ -292,6 +296,8 @@ def _perform(action: str, request: HttpRequest, pk: int) -> Meeting:
     reason = request.POST.get("reason", "")
     if action == "accept":
         return services.meeting_accept(**common)
+    if action == "confirm":
+        return arranging.arranged_meeting_confirm(**common)
     if action == "decline":
         return services.meeting_decline(**common, reason=reason)
     if action == "withdraw":
@@ -307,6 +313,7 @@ def _perform(action: str, request: HttpRequest, pk: int) -> Meeting:
 
 DONE = {
     "accept": gettext_lazy("Accepted: the meeting is in both agendas."),
+    "confirm": gettext_lazy("Confirmed: thank you."),
     "decline": gettext_lazy("Declined."),
     "withdraw": gettext_lazy("Withdrawn."),
     "cancel": gettext_lazy("Cancelled."),

@@ -33,6 +33,9 @@ ORGANISER_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("notifications", "outboundemail"): ("view", "change"),  # change: send again, send a fresh copy
     ("organiser", "export"): ("view",),
     ("organiser", "announcement"): ("view",),
+    ("scheduling", "hallwalk"): ALL,
+    ("scheduling", "wish"): ("view",),
+    ("scheduling", "round"): ("view",),
 }
 
 

@@ -85,6 +85,7 @@ def tamper(world: World) -> dict:
         "member": world.rep_membership.pk,
         "invitation": world.invitation.pk,
         "slug": world.victim.slug,
+        "wish": world.buyer_wish.pk,
     }
 
 
@@ -123,6 +124,16 @@ def meeting_action_cases(world: World) -> list[Case]:
         for label, meeting, actions in plans
         for action in actions
     ]
+
+
+def wish_cases(world: World) -> list[Case]:
+    """Each of the victims' wishes, changed and removed by its id; and an addition naming V and VB."""
+    changes = [
+        Case(f"{action} {whose}", data={**tamper(world), "action": action, "wish": wish.pk, "priority": "would"})
+        for whose, wish in [("VB's wish", world.buyer_wish), ("V's wish", world.team_wish)]
+        for action in ("priority", "remove")
+    ]
+    return [*changes, Case("add V or VB", data={**tamper(world), "action": "add", "priority": "would"})]
 
 
 TITLE_DATA = {
@@ -224,6 +235,31 @@ RULES: dict[str, Rule] = {
     "organiser:export_download": Rule("staff", lambda w: [Case("export", {"pk": w.export.pk})]),
     "organiser:announcement": Rule("staff", lambda w: [Case("announcement", {"pk": w.announcement.pk})]),
     "organiser:console": Rule("staff", lambda w: [Case(data={"day": "2030-03-17"})]),
+    # Matchmaking rounds: staff only; solving or publishing another's round by its id changes nothing.
+    "scheduling:rounds": Rule(
+        "staff",
+        lambda w: [
+            Case(
+                data={
+                    "name": "Attack",
+                    "days": ["2030-03-17"],
+                    "day_starts": "10:00",
+                    "day_ends": "12:00",
+                    "slot_minutes": 30,
+                    "per_person_per_day": 4,
+                    "floor": 1,
+                    "seconds": 5,
+                }
+            )
+        ],
+    ),  # fmt: skip
+    "scheduling:round": Rule(
+        "staff",
+        lambda w: [
+            Case(f"round {action}", {"pk": w.round.pk}, {"action": action, "version": w.round.version})
+            for action in ("solve", "publish")
+        ],
+    ),
     "organiser:exports": Rule("staff", lambda w: [Case(data={"kind": "buyers", "file_format": "csv"})]),
     "organiser:announcements": Rule(
         "staff", lambda w: [Case(data={"segment": "buyers", "subject": "Attack", "body": "Attack"})]
@@ -290,6 +326,30 @@ RULES: dict[str, Rule] = {
     # Buyers whose needs fit the company's catalogue: VB fits V's, not the other company's.
     "matchmaking:matches": Rule("own", sees=frozenset({MATE})),
     "workspace:home": Rule("own"),
+    # Wishes: a buyer's own list, a company's own list. Another's wish, named by its id, is a 404 and stays as it
+    # is; a buyer's wish is not the wished company's to change, nor a team's wish the buyer's. V's teammates keep
+    # V's list, and see VB there (VB fits V's catalogue); a team that cannot see VB cannot wish for VB.
+    "scheduling:buyer_wishes": Rule("own", wish_cases, deny={REP: BOTH, MATE: BOTH, GONE: BOTH}),
+    # A buyer's day plan: requests in the buyer's own name only; the tampered values name VB and V's meeting. Asking
+    # V's rep for a free slot is what the page is for (as the slot picker), so that change to V's rows is allowed.
+    "scheduling:day_plan": Rule(
+        "own",
+        lambda w: [
+            Case(
+                "plan",
+                data={
+                    **tamper(w),
+                    "day": "2030-03-17",
+                    "meeting": [f"{w.victim.slug}|{w.victim_rep.pk}|{slot_after(w.accepted)}"],
+                },
+            )
+        ],
+        deny={REP: BOTH, MATE: BOTH, GONE: BOTH},
+        writes=frozenset({BUYER}),
+    ),  # fmt: skip
+    "scheduling:team_wishes": Rule(
+        "own", wish_cases, deny={BUYER: BOTH, GONE: BOTH}, writes=frozenset({MATE}), sees=frozenset({MATE})
+    ),
     "workspace:profile": Rule(
         "own",
         with_tamper(lambda w: {"name": "Renamed", "company_type": "distributor", "description": "", "website": ""}),
@@ -612,6 +672,7 @@ def _victim_pk(world: World, model) -> int:
         "notifications.OutboundEmail": world.mail.pk,
         "organiser.Export": world.export.pk,
         "organiser.Announcement": world.announcement.pk,
+        "scheduling.Wish": world.buyer_wish.pk,
     }
     if model._meta.label in by_model:
         return by_model[model._meta.label]

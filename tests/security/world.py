@@ -3,8 +3,8 @@ change.
 
 Victim: exhibitor V (a company admin and a rep with open hours), a verified buyer VB who meets V's rep, with a busy
 time, a shortlist entry, a calendar feed, a pending request, an accepted meeting, a meeting with a rep who has
-since been removed from V's team; a title with a rights row, an open team invitation, an export and an
-announcement written by an organiser, and an email to VB in the outbox.
+since been removed from V's team; VB's wish to meet V and V's wish to meet VB; a title with a rights row, an open
+team invitation, an export and an announcement written by an organiser, and an email to VB in the outbox.
 """
 
 from dataclasses import dataclass, field
@@ -32,6 +32,9 @@ from notifications.models import OutboundEmail
 from organiser import services as organiser_services
 from organiser.models import Announcement, Export
 from organiser.permissions import organiser_group_sync
+from scheduling import services as scheduling_services
+from scheduling import wishes
+from scheduling.models import Proposal, Round, Wish, WishSide
 from tests.factories import (
     ExhibitorFactory,
     MarketFactory,
@@ -81,6 +84,9 @@ class World:
     admin_membership: TeamMember
     rep_membership: TeamMember
     other_company: Exhibitor
+    buyer_wish: Wish  # VB's wish to meet V
+    team_wish: Wish  # V's wish to meet VB
+    round: Round  # the organisers' matchmaking round (staff only)
     attackers: dict[str, User | None] = field(default_factory=dict)
     extra_pks: dict[type, int] = field(default_factory=dict)
     digest_sql: tuple[str, list] | None = field(default=None, repr=False)  # built at the first digest
@@ -130,6 +136,8 @@ def build_world() -> World:
     )
     shortlist = matchmaking_services.interest_set(user=buyer, kind=Interest.Kind.SHORTLIST, title=title)
     rep_shortlist = matchmaking_services.interest_set(user=victim_rep, kind=Interest.Kind.SHORTLIST, buyer=profile)
+    buyer_wish = wishes.buyer_wish_add(buyer=buyer, market=market, exhibitor_id=victim.pk, priority="must")
+    team_wish = wishes.team_wish_add(member=victim_rep, exhibitor=victim, buyer_id=profile.pk, priority="must")
     feed = meeting_services.calendar_feed_for(user=buyer)
     old_feed_token = feed.token
     feed = meeting_services.calendar_feed_reset(user=buyer)  # the old address must be dead for everyone
@@ -156,9 +164,16 @@ def build_world() -> World:
     )
     organiser_services.export_build(pk=export.pk)
     export.refresh_from_db()
+    round_of_organisers = scheduling_services.round_create(
+        market=market, user=organiser, name="Victim round", days=[DAY_ONE], day_starts=time(10), day_ends=time(12),
+        slot_minutes=30, per_person_per_day=4, floor=1, only_verified=True, confirm_at_once=False, seconds=5,
+    )  # fmt: skip
     announcement = Announcement.objects.create(
         market=market,
-        segment="buyers", subject=ANNOUNCEMENT_SUBJECT, body="Victim announcement body", created_by=organiser
+        segment="buyers",
+        subject=ANNOUNCEMENT_SUBJECT,
+        body="Victim announcement body",
+        created_by=organiser,
     )
 
     admin = Client()
@@ -225,6 +240,9 @@ def build_world() -> World:
         admin_membership=TeamMember.objects.get(user=victim_admin),
         rep_membership=TeamMember.objects.get(user=victim_rep),
         other_company=other_company,
+        buyer_wish=buyer_wish,
+        team_wish=team_wish,
+        round=round_of_organisers,
         attackers={
             "anonymous": None,
             "other_buyer": other_buyer,
@@ -256,6 +274,8 @@ def _parts(world: World) -> dict[str, QuerySet]:
         # that buyer's profile is shown to).
         "Interest": Interest.objects.filter(Q(user_id__in=victims) | Q(buyer=world.profile)),
         "CalendarFeed": CalendarFeed.objects.filter(user_id__in=victims),
+        # The victims' own wishes (VB's, V's), and any team's wish naming VB (for teams VB's profile is shown to).
+        "Wish": Wish.objects.filter(Q(buyer_id__in=victims) | Q(side=WishSide.EXHIBITOR, exhibitor=world.victim)),
         "Exhibitor": Exhibitor.objects.filter(pk=world.victim.pk),
         "User": User.objects.filter(pk__in=victims),
         "User groups": User.groups.through.objects.filter(user_id__in=victims),
@@ -263,6 +283,8 @@ def _parts(world: World) -> dict[str, QuerySet]:
         "EmailAddress": EmailAddress.objects.filter(user_id__in=victims),
         "Authenticator": Authenticator.objects.filter(user_id__in=victims),
         "Export": Export.objects.all(),
+        "Round": Round.objects.all(),
+        "Proposal": Proposal.objects.all(),
         "Announcement": Announcement.objects.all(),
         "OutboundEmail to victims": OutboundEmail.objects.filter(recipients__overlap=world.victim_emails).only("pk"),
         # Set up by organisers alone: nobody else may touch any row.

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_LOGINS, DEMO_PASSWORD
 from demo.loader import demo_market_loaded
+from demo.wishes import demo_round_preview_start
 from filmart import embedded
 
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         if not demo_market_loaded():
             self.stdout.write("Loading the demo market (first run only)...")
             call_command("load_demo_market")
+        demo_round_preview_start()
 
         sink = self._start_mail_sink()
         env = {**os.environ, "DATABASE_URL": settings.DATABASE_URL, "REDIS_URL": settings.REDIS_URL}
