@@ -27,13 +27,12 @@ def plan(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         chosen = [value.split("|", 2) for value in request.POST.getlist("meeting")[:MOST_SENT] if value.count("|") == 2]
         sent = day_plan.day_plan_send(buyer=request.user, market=market, chosen=chosen)
-        if sent.booked or sent.requested:
-            text = ngettext(
-                "%(booked)s booked and %(count)s request sent.",
-                "%(booked)s booked and %(count)s requests sent.",
-                sent.requested,
-            )
-            messages.success(request, text % {"booked": sent.booked, "count": sent.requested})
+        if sent.booked:
+            text = ngettext("%(count)s meeting booked.", "%(count)s meetings booked.", sent.booked)
+            messages.success(request, text % {"count": sent.booked})
+        if sent.requested:
+            text = ngettext("%(count)s request sent.", "%(count)s requests sent.", sent.requested)
+            messages.success(request, text % {"count": sent.requested})
         for company, why in sent.refused:
             messages.error(request, f"{company}: {why}")
         if not chosen:

@@ -184,27 +184,31 @@ class _Ledger:
 
     def __init__(self, instance: Instance):
         self.instance = instance
-        self.engagements: dict[int, list[tuple[Slot, str | None]]] = defaultdict(list)
+        # (person, day) -> (slot index, hall) of what they hold that day: a slot taken is one lookup, and only
+        # that day's meetings are compared for walking times.
+        self.engagements: dict[tuple[int, object], list[tuple[int, str | None]]] = defaultdict(list)
         self.per_day: dict[tuple[int, object], int] = defaultdict(int)
         self.lounge: dict[tuple[str, int], int] = defaultdict(int)
 
     def fits(self, pair: Pair, option: Option) -> bool:
         instance = self.instance
         slot = instance.slots[option.slot]
+        day = slot.day
         for person in (pair.buyer, option.rep):
-            if self.per_day[person, slot.day] >= min(
-                instance.per_day, instance.day_cap_left.get((person, slot.day), instance.per_day)
+            if self.per_day[person, day] >= min(
+                instance.per_day, instance.day_cap_left.get((person, day), instance.per_day)
             ):
                 return False
-            if any(_clash(instance, slot, option.hall, other, hall) for other, hall in self.engagements[person]):
-                return False
+            for other, hall in self.engagements[person, day]:
+                if other == option.slot or _clash(instance, slot, option.hall, instance.slots[other], hall):
+                    return False
         tables = instance.lounge_tables.get((option.hall, option.slot), 0)
         return not (option.lounge and self.lounge[option.hall, option.slot] >= tables)
 
     def add(self, pair: Pair, option: Option) -> None:
         slot = self.instance.slots[option.slot]
         for person in (pair.buyer, option.rep):
-            self.engagements[person].append((slot, option.hall))
+            self.engagements[person, slot.day].append((option.slot, option.hall))
             self.per_day[person, slot.day] += 1
         if option.lounge:
             self.lounge[option.hall, option.slot] += 1
@@ -306,12 +310,22 @@ def _improve(instance, usable, indices, baseline: Plan, *, deadline: float, work
     by_exhibitor: dict[int, list[int]] = defaultdict(list)
     for index in indices:
         by_exhibitor[instance.pairs[index].exhibitor].append(index)
+    by_buyer: dict[int, list[int]] = defaultdict(list)
+    for index in indices:
+        by_buyer[instance.pairs[index].buyer].append(index)
+    floor, _musts = floors(instance, usable)
     companies = sorted(by_exhibitor)
     tried = kept = 0
     while time.perf_counter() < deadline - 0.5:
         rng.shuffle(companies)
+        # Every other piece starts from the companies a buyer still below their floor wished to meet, so that
+        # the pairs competing for those reps' slots are in the piece with theirs.
+        short = [b for b, wanted in floor.items() if sum(1 for i in by_buyer[b] if i in chosen) < wanted]
+        start = []
+        if short and tried % 2 == 0:
+            start = sorted({instance.pairs[i].exhibitor for i in by_buyer[rng.choice(short)]})
         piece: list[int] = []
-        for company in companies:
+        for company in [*start, *(c for c in companies if c not in start)]:
             piece += by_exhibitor[company]
             if sum(len(usable[i]) for i in piece) >= PIECE_OPTIONS:
                 break

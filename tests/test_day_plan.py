@@ -71,6 +71,11 @@ def test_sending_the_plan_requests_every_ticked_slot_and_reports_one_taken_meanw
     page = response.content.decode()
     assert "Jade: The rep already has a meeting at this time." in page
     assert list(Meeting.objects.filter(buyer=buyer).values_list("exhibitor__slug", flat=True)) == ["huace"]
+    # Drawn again, the plan leaves out the company just asked, and keeps the time of that request free.
+    again = day_plan_for(buyer=buyer, market=market, day=DAY_ONE)
+    asked = Meeting.objects.get(buyer=buyer)
+    assert "huace" not in {m.exhibitor.slug for m in again.meetings}
+    assert all(m.end <= asked.during.lower or m.start >= asked.during.upper for m in again.meetings)
 
 
 def test_the_plan_page_is_for_buyers_and_tampered_values_change_nothing(client, market, companies, buyer):

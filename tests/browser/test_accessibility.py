@@ -33,6 +33,8 @@ MUST_REACH = {
         "matchmaking:matches",
         "matchmaking:shortlist",
         "accounts:settings",
+        "scheduling:buyer_wishes",
+        "scheduling:day_plan",
     },
     "rep": {
         "workspace:home",
@@ -43,8 +45,16 @@ MUST_REACH = {
         "meetings:team_agenda",
         "meetings:hours",
         "meetings:invite",
+        "scheduling:team_wishes",
     },
-    "organiser": {"organiser:console", "organiser:exports", "organiser:announcements", "admin:index"},
+    "organiser": {
+        "organiser:console",
+        "organiser:exports",
+        "organiser:announcements",
+        "admin:index",
+        "scheduling:rounds",
+        "scheduling:round",
+    },
 }
 
 
