@@ -1,6 +1,7 @@
-"""A buyer's day plan: "schedule my shortlist". For the companies the buyer shortlisted (directly or through a
-title), one free slot with one of their reps on the chosen day, as many companies as fit, with time to walk
-between halls, then the fewest idle gaps and hall changes. The round's solver, for one person."""
+"""A buyer's day plan: "schedule my shortlist". For the companies the buyer wished to meet or shortlisted
+(directly or through a title), one free slot with one of their reps on the chosen day, as many companies as
+fit, with time to walk between halls, then the fewest idle gaps and hall changes. The round's solver, for one
+person."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,6 +16,7 @@ from markets.timekeeping import day_range, market_moment
 from matchmaking.models import Interest
 from meetings.models import Availability, BusyTime, Meeting, Status
 from scheduling import selectors
+from scheduling.models import Wish, WishSide
 from scheduling.solver import Fixed, Instance, Option, Pair, Slot, optimise
 
 PLAN_SECONDS = 0.4  # the optimiser's limit: with reading the day, the page answers well within a second
@@ -41,10 +43,15 @@ class DayPlan:
 
 
 def shortlisted_exhibitors(*, buyer: User, market: Market) -> list[Exhibitor]:
+    """The companies the buyer wished to meet ("must meet" first), then those they shortlisted, directly or
+    through a title (the latest first)."""
     entries = Interest.objects.filter(
         Q(exhibitor__market=market) | Q(title__exhibitor__market=market), user=buyer, kind=Interest.Kind.SHORTLIST
     ).order_by("-created_at")
-    ordered: list[int] = []
+    wished = Wish.objects.filter(market=market, side=WishSide.BUYER, buyer=buyer).order_by(
+        "priority", "created_at"
+    )  # "must" < "would"
+    ordered: list[int] = list(wished.values_list("exhibitor_id", flat=True))
     for exhibitor_id, title_exhibitor_id in entries.values_list("exhibitor_id", "title__exhibitor_id"):
         pk = exhibitor_id or title_exhibitor_id
         if pk not in ordered:

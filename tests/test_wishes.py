@@ -80,7 +80,7 @@ def test_a_buyer_adds_reprioritises_and_removes_a_wish(buyer, buyer_client, exhi
     interest_set(user=buyer, kind=Interest.Kind.SHORTLIST, exhibitor=exhibitor)
     html = page(buyer_client.get(BUYER_PAGE))
     assert "Jade Pictures" in html and "On your shortlist" in html and 'name="exhibitor"' in html
-    assert "counts most" in html and "a wish both sides made counts more" in html
+    assert "counts more than" in html and "a wish both sides made counts most" in html
 
     response = buyer_client.post(BUYER_PAGE, {"action": "add", "exhibitor": exhibitor.pk, "priority": "must"})
     wish = Wish.objects.get()
