@@ -293,9 +293,9 @@ def preview_rows(figures: dict) -> list[dict]:
                 {"label": label, "optimised": f"{met} / {wished}", "greedy": f"{greedy['met'][kind][0]} / {wished}"}
             )
     rows += [
-        {"label": _("Fewest meetings of a buyer who wished"), "optimised": optimised["buyer_min"],
+        {"label": _("Fewest meetings of a buyer with a wish that can be met"), "optimised": optimised["buyer_min"],
          "greedy": greedy["buyer_min"]},
-        {"label": _("Buyers who wished and get none"), "optimised": optimised["buyers_with_none"],
+        {"label": _("Buyers with a wish that can be met who get none"), "optimised": optimised["buyers_with_none"],
          "greedy": greedy["buyers_with_none"]},
         {"label": _("Seconds to plan"), "optimised": optimised["seconds"], "greedy": greedy["seconds"]},
     ]  # fmt: skip

@@ -213,6 +213,14 @@ class _Ledger:
         if option.lounge:
             self.lounge[option.hall, option.slot] += 1
 
+    def remove(self, pair: Pair, option: Option) -> None:
+        slot = self.instance.slots[option.slot]
+        for person in (pair.buyer, option.rep):
+            self.engagements[person, slot.day].remove((option.slot, option.hall))
+            self.per_day[person, slot.day] -= 1
+        if option.lounge:
+            self.lounge[option.hall, option.slot] -= 1
+
 
 def plan_violations(instance: Instance, chosen: dict[int, Option]) -> list[str]:
     """Every hard rule the plan breaks (empty: none), checked one meeting at a time in time order."""
@@ -276,6 +284,48 @@ def fair_greedy(instance: Instance, usable: list[tuple[Option, ...]]) -> Plan:
     return Plan(chosen=chosen, method="fair greedy", seconds=time.perf_counter() - started, status="fair greedy")
 
 
+def repair_floors(instance: Instance, usable: list[tuple[Option, ...]], plan: Plan) -> Plan:
+    """Buyers still below their floor whose wished reps are full that day: a meeting of that rep held by a buyer
+    above their own floor gives way, when that lets the first buyer in. Each swap raises the floors met by one
+    and lowers none, so the plan only gets better by the lexicographic objective."""
+    floor, _musts = floors(instance, usable)
+    chosen = dict(plan.chosen)
+    ledger = _Ledger(instance)
+    met: dict[int, int] = defaultdict(int)
+    on_rep_day: dict[tuple[int, object], list[int]] = defaultdict(list)
+    for index, option in chosen.items():
+        ledger.add(instance.pairs[index], option)
+        met[instance.pairs[index].buyer] += 1
+        on_rep_day[option.rep, instance.slots[option.slot].day].append(index)
+    for index, options in enumerate(usable):
+        pair = instance.pairs[index]
+        if index in chosen or met[pair.buyer] >= floor.get(pair.buyer, 0):
+            continue
+        placed = next((option for option in options if ledger.fits(pair, option)), None)
+        for option in options if placed is None else ():
+            day = instance.slots[option.slot].day
+            for other in list(on_rep_day[option.rep, day]):
+                holder = instance.pairs[other]
+                if met[holder.buyer] <= floor.get(holder.buyer, 0) or holder.exhibitor_wish == "must":
+                    continue
+                ledger.remove(holder, chosen[other])
+                if ledger.fits(pair, option):
+                    del chosen[other]
+                    met[holder.buyer] -= 1
+                    on_rep_day[option.rep, day].remove(other)
+                    placed = option
+                    break
+                ledger.add(holder, chosen[other])
+            if placed is not None:
+                break
+        if placed is not None:
+            ledger.add(pair, placed)
+            chosen[index] = placed
+            met[pair.buyer] += 1
+            on_rep_day[placed.rep, instance.slots[placed.slot].day].append(index)
+    return Plan(chosen=chosen, method=plan.method, seconds=plan.seconds, status=plan.status)
+
+
 def optimise(instance: Instance, *, seconds: float = 60.0, workers: int = 2, seed: int = 1) -> Plan:
     """The best schedule CP-SAT finds within `seconds` (see the module's notes), never worse than first come.
 
@@ -294,7 +344,9 @@ def optimise(instance: Instance, *, seconds: float = 60.0, workers: int = 2, see
         plan = Plan(chosen=chosen, method="cp-sat", seconds=time.perf_counter() - started, status=status)
     else:
         start = max((baseline, fair_greedy(instance, usable)), key=lambda p: _score(instance, usable, p.chosen))
-        plan = _improve(instance, usable, indices, start, deadline=deadline, workers=workers, seed=seed)
+        start = repair_floors(instance, usable, start)
+        plan = repair_floors(instance, usable, _improve(instance, usable, indices, start, deadline=deadline,
+                                                        workers=workers, seed=seed))  # fmt: skip
         plan.seconds = time.perf_counter() - started
     # Never worse than the baseline it started from (a timed-out model may hold less than its hint).
     if _score(instance, usable, plan.chosen) < _score(instance, usable, baseline.chosen):

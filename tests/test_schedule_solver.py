@@ -17,6 +17,7 @@ from scheduling.solver import (
     greedy,
     optimise,
     plan_violations,
+    repair_floors,
     usable_options,
 )
 
@@ -215,3 +216,21 @@ def test_improving_piece_by_piece_breaks_no_rule_and_is_never_worse_than_first_c
     assert plan.method.startswith("cp-sat, piece by piece") or plan.method.startswith("greedy")
     assert plan_violations(instance, plan.chosen) == []
     assert _score(instance, usable, greedy(instance).chosen) <= _score(instance, usable, plan.chosen) <= whole
+
+
+def test_a_buyer_left_with_nothing_takes_the_place_of_a_buyer_already_above_their_floor():
+    # Rep 10 may hold two arranged meetings that day; buyer 1 (first, both wishes "must") took both. Buyer 2's
+    # only wish is the same rep: one of buyer 1's gives way (k = 1), whatever the value lost.
+    pairs = [
+        Pair(buyer=1, exhibitor=100, buyer_wish="must", order=1, options=(Option(10, 0, "1E"),)),
+        Pair(buyer=1, exhibitor=100, buyer_wish="must", order=2, options=(Option(10, 1, "1E"),)),
+        Pair(buyer=2, exhibitor=100, buyer_wish="would", order=3, options=(Option(10, 2, "1E"),)),
+    ]
+    instance = Instance(slots=slots(3), pairs=pairs, per_day=2, floor=1)
+    usable = usable_options(instance)
+    start = greedy(instance, usable)
+    assert set(start.chosen) == {0, 1}
+    repaired = repair_floors(instance, usable, start)
+    assert len(repaired.chosen) == 2 and 2 in repaired.chosen
+    assert plan_violations(instance, repaired.chosen) == []
+    assert _score(instance, usable, repaired.chosen) > _score(instance, usable, start.chosen)
