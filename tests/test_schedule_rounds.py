@@ -237,3 +237,85 @@ def test_wish_reminders_go_once_to_each_buyer_and_team_member_in_the_last_day(wo
     reminder = OutboundEmail.objects.filter(kind="wish_reminder", recipients=["buyer0@example.com"]).get()
     assert b"/matches/wishes/" in reminder.raw_message
     assert services.wish_reminders_queue(market=market, now=market.wishes_close_at) == 0  # closed
+
+
+# Every hard rule of a published round, asked of the database itself (pairs of meetings of one person).
+RULES_BROKEN_SQL = {
+    "inside the rep's open hours": """
+        SELECT count(*) FROM meetings_meeting m WHERE m.arranged AND m.status = 'accepted' AND NOT EXISTS (
+            SELECT 1 FROM meetings_availability a WHERE a.rep_id = m.rep_id AND a.during @> m.during)
+    """,
+    "outside busy times": """
+        SELECT count(*) FROM meetings_meeting m JOIN meetings_busytime b
+        ON b.user_id IN (m.buyer_id, m.rep_id) AND b.during && m.during
+        WHERE m.arranged AND m.status = 'accepted'
+    """,
+    "the round's cap per person and day": """
+        SELECT count(*) FROM (
+            SELECT p.person, lower(m.during)::date, count(*) FROM meetings_meeting m,
+            LATERAL (VALUES (m.buyer_id), (m.rep_id)) p(person)
+            WHERE m.arranged AND m.status = 'accepted' GROUP BY 1, 2 HAVING count(*) > %(per_day)s
+        ) over_cap
+    """,
+    "walking time between halls": """
+        SELECT count(*) FROM meetings_meeting a JOIN meetings_meeting b
+            ON a.id <> b.id AND upper(a.during) <= lower(b.during) AND lower(b.during)::date = lower(a.during)::date
+            AND (a.buyer_id IN (b.buyer_id, b.rep_id) OR a.rep_id IN (b.buyer_id, b.rep_id))
+        JOIN exhibitors_exhibitor ea ON ea.id = a.exhibitor_id
+        JOIN exhibitors_exhibitor eb ON eb.id = b.exhibitor_id AND eb.hall <> ea.hall
+        JOIN filmart_hall ha ON ha.code = ea.hall JOIN filmart_hall hb ON hb.code = eb.hall
+        JOIN scheduling_hallwalk w ON (w.from_hall_id, w.to_hall_id) IN ((ha.id, hb.id), (hb.id, ha.id))
+        WHERE a.status = 'accepted' AND b.status = 'accepted' AND (a.arranged OR b.arranged)
+          AND lower(b.during) - upper(a.during) < make_interval(mins => w.minutes)
+    """,
+}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_on_random_markets_a_published_round_breaks_no_hard_rule(market, seed):
+    """Random companies, reps' hours, buyers' busy times, booked meetings and wishes; the round solved and
+    published; then the database asked whether any hard rule is broken."""
+    import random
+
+    rng = random.Random(seed)
+    halls = {code: Hall.objects.create(market=market, code=code) for code in ("1E", "3G", "5BC")}
+    for (a, b), minutes in {("1E", "3G"): 10, ("1E", "5BC"): 15, ("3G", "5BC"): 8}.items():
+        HallWalk.objects.create(market=market, from_hall=halls[a], to_hall=halls[b], minutes=minutes)
+    companies = []
+    for n in range(4):
+        company = ExhibitorFactory(
+            market=market, name=f"Company {n}", slug=f"company-{n}", hall=rng.choice(list(halls)), stand=f"S{n}",
+            auto_accept_meetings=True,
+        )  # fmt: skip
+        for r in range(rng.randint(1, 2)):
+            rep = team_member(company, email=f"rep{r}@company-{n}.example")
+            open_hours(rep, company, start=time(10, rng.choice([0, 30])), end=time(rng.choice([11, 12]), 30))
+        companies.append(company)
+    buyers = [verified_buyer(email=f"random{n}@example.com") for n in range(6)]
+    for buyer in buyers:
+        if rng.random() < 0.5:
+            start = rng.choice([time(10), time(10, 30), time(11)])
+            meeting_services.busy_time_add(
+                user=buyer, market=market, day=DAY_ONE, start=start, end=time(start.hour + 1, start.minute)
+            )
+        for company in rng.sample(companies, rng.randint(1, 4)):
+            Wish.objects.create(market=market, side="buyer", buyer=buyer, exhibitor=company,
+                                priority=rng.choice(["must", "would"]))  # fmt: skip
+            if rng.random() < 0.3:
+                Wish.objects.create(market=market, side="exhibitor", buyer=buyer, exhibitor=company,
+                                    priority=rng.choice(["must", "would"]))  # fmt: skip
+    # A few meetings booked before the round, which it must work around.
+    for buyer in rng.sample(buyers, 2):
+        company = rng.choice(companies)
+        rep = company.team.first().user
+        with contextlib.suppress(ValidationError):
+            meeting_services.meeting_request(buyer=buyer, rep=rep, exhibitor=company, start=at(market, 11))
+    per_day = rng.randint(1, 3)
+    rnd = published(solved(make_round(market, per_person_per_day=per_day, floor=rng.randint(0, 2), seconds=3)))
+
+    assert rnd.status == RoundStatus.PUBLISHED and Meeting.objects.filter(arranged=True).exists()
+    assert overlaps() == 0
+    with connection.cursor() as cursor:
+        for rule, sql in RULES_BROKEN_SQL.items():
+            cursor.execute(sql, {"per_day": per_day})
+            assert cursor.fetchone()[0] == 0, f"broken: {rule}"
