@@ -125,9 +125,10 @@ def main() -> int:
     all_failures = []
     for scale in scales:
         lines, failures = run(scale)
-        print("\n".join(lines), flush=True)
+        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.flush()
         all_failures += failures
-    print(f"RESULT: {'FAIL ' + '; '.join(all_failures) if all_failures else 'PASS'}")
+    sys.stdout.write(f"RESULT: {'FAIL ' + '; '.join(all_failures) if all_failures else 'PASS'}\n")
     return 1 if all_failures else 0
 
 
